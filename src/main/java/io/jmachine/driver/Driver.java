@@ -1,0 +1,47 @@
+package io.jmachine.driver;
+
+import java.util.Map;
+
+/**
+ * A kind of machine: how it is created, reached and powered. Mirrors libmachine's driver interface;
+ * methods throw {@link io.jmachine.error.MachineException} with the driver's own wording when an
+ * operation fails or is not supported.
+ */
+public interface Driver {
+  String driverName();
+
+  String machineName();
+
+  /** The driver's part of config.json ("Driver"), in docker-machine's field order. */
+  Map<String, Object> toJson();
+
+  void setConfigFromFlags(DriverOptions options);
+
+  String getUrl();
+
+  String getIp();
+
+  MachineState getState();
+
+  String sshHostname();
+
+  int sshPort();
+
+  String sshUsername();
+
+  String sshKeyPath();
+
+  void preCreateCheck();
+
+  void create();
+
+  void remove();
+
+  void start();
+
+  void stop();
+
+  void restart();
+
+  void kill();
+}
