@@ -44,4 +44,12 @@ public interface Driver {
   void restart();
 
   void kill();
+
+  /**
+   * False for a machine that only registers an existing engine by URL: there is no SSH access and
+   * nothing to provision.
+   */
+  default boolean reachableOverSsh() {
+    return true;
+  }
 }

@@ -116,4 +116,9 @@ public final class MissingDriver implements Driver {
   public void kill() {
     throw notFound();
   }
+
+  @Override
+  public boolean reachableOverSsh() {
+    throw notFound();
+  }
 }

@@ -88,6 +88,11 @@ final class NoneDriver extends BaseDriver {
   }
 
   @Override
+  public boolean reachableOverSsh() {
+    return false;
+  }
+
+  @Override
   public void create() {}
 
   @Override

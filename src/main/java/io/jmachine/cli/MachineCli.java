@@ -1,0 +1,187 @@
+package io.jmachine.cli;
+
+import io.jmachine.cli.output.Console;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Parses a command line the way docker-machine does and runs the verb it names. */
+public final class MachineCli {
+  private final Console console;
+  private final Environment env;
+  private final String programName;
+
+  public MachineCli(Console console, Environment env, String programName) {
+    this.console = console;
+    this.env = env;
+    this.programName = programName;
+  }
+
+  public int run(List<String> args) {
+    String debugVar = env.get("MACHINE_DEBUG");
+    if (!debugVar.isEmpty() && Environment.parseBool(debugVar) == null) {
+      console.error(
+          "Error parsing boolean value from MACHINE_DEBUG: strconv.ParseBool: parsing \""
+              + debugVar
+              + "\": invalid syntax");
+      return ErrorHandler.ERROR;
+    }
+    MachineCommand global = new MachineCommand();
+    List<String> invocation = new ArrayList<>();
+    invocation.add(programName);
+    invocation.addAll(args);
+    CommandContext context = new CommandContext(console, env, programName, invocation, global);
+    EnvDefaults defaults = new EnvDefaults(env);
+    HelpRenderer help = new HelpRenderer(programName, defaults);
+    boolean debug = isDebug(args);
+    ErrorHandler errors = new ErrorHandler(console, debug);
+
+    CommandLine root = configure(new CommandLine(global), defaults);
+    String verb = findVerb(root.getCommandSpec(), args);
+    Optional<Commands.Entry> entry = verb == null ? Optional.empty() : Commands.find(verb);
+    if (verb != null && entry.isEmpty()) {
+      console.error(notACommand(verb));
+      return ErrorHandler.ERROR;
+    }
+    CommandLine sub = null;
+    if (entry.isPresent()) {
+      Object command = entry.get().factory().apply(context);
+      sub = configure(new CommandLine(command), defaults);
+      root.addSubcommand(verb, sub);
+      if (command instanceof DynamicOptions dynamic) {
+        dynamic.addOptions(sub.getCommandSpec(), args.subList(args.indexOf(verb) + 1, args.size()));
+      }
+    }
+    ParseResult parsed;
+    try {
+      parsed =
+          root.parseArgs(
+              GoFlags.normalize(args, root.getCommandSpec(), sub, verb).toArray(new String[0]));
+    } catch (ParameterException e) {
+      return usageError(e, help, root, entry);
+    }
+    try {
+      if (global.debug) {
+        console.error("Docker Machine Version:  " + Version.TEXT);
+      }
+      if (parsed.isUsageHelpRequested()
+          || !parsed.hasSubcommand() && !parsed.isVersionHelpRequested()) {
+        console.data(help.appHelp(root.getCommandSpec(), Commands.ALL));
+        return ErrorHandler.OK;
+      }
+      if (parsed.isVersionHelpRequested()) {
+        console.data(programName + " version " + Version.TEXT + "\n");
+        return ErrorHandler.OK;
+      }
+      if (parsed.subcommand().isUsageHelpRequested()) {
+        console.data(commandHelp(help, sub, entry.get()));
+        return ErrorHandler.OK;
+      }
+      return runVerb(sub, entry.get(), help);
+    } catch (RuntimeException e) {
+      return errors.handle(e);
+    }
+  }
+
+  private int runVerb(CommandLine sub, Commands.Entry entry, HelpRenderer help) {
+    Object command = sub.getCommand();
+    try {
+      if (command instanceof HelpTopic topic) {
+        return showTopic(topic.topic(), help);
+      }
+      @SuppressWarnings("unchecked")
+      Integer code = ((Callable<Integer>) command).call();
+      return code == null ? ErrorHandler.OK : code;
+    } catch (UsageException e) {
+      console.data(commandHelp(help, sub, entry));
+      console.error(e.getMessage());
+      return ErrorHandler.USAGE;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** `help` and `help VERB`. */
+  private int showTopic(String topic, HelpRenderer help) {
+    if (topic == null) {
+      CommandLine root = configure(new CommandLine(new MachineCommand()), new EnvDefaults(env));
+      console.data(help.appHelp(root.getCommandSpec(), Commands.ALL));
+      return ErrorHandler.OK;
+    }
+    Optional<Commands.Entry> entry = Commands.find(topic);
+    if (entry.isEmpty()) {
+      console.error(notACommand(topic));
+      return ErrorHandler.ERROR;
+    }
+    Object command = entry.get().factory().apply(null);
+    CommandLine sub = configure(new CommandLine(command), new EnvDefaults(env));
+    if (command instanceof DynamicOptions dynamic) {
+      dynamic.addOptions(sub.getCommandSpec(), List.of());
+    }
+    console.data(commandHelp(help, sub, entry.get()));
+    return ErrorHandler.OK;
+  }
+
+  private String commandHelp(HelpRenderer help, CommandLine sub, Commands.Entry entry) {
+    boolean sorted = sub.getCommand() instanceof DynamicOptions d && d.sortedHelp();
+    return help.commandHelp(sub.getCommandSpec(), entry, sorted);
+  }
+
+  private int usageError(
+      ParameterException e, HelpRenderer help, CommandLine root, Optional<Commands.Entry> entry) {
+    console.error(GoFlags.message(e));
+    console.data("Incorrect Usage.\n\n");
+    CommandLine failed = e.getCommandLine();
+    if (failed != root && entry.isPresent()) {
+      console.data(commandHelp(help, failed, entry.get()));
+    } else {
+      console.data(help.appHelp(root.getCommandSpec(), Commands.ALL));
+    }
+    return ErrorHandler.USAGE;
+  }
+
+  private String notACommand(String verb) {
+    return programName
+        + ": '"
+        + verb
+        + "' is not a docker-machine command. See '"
+        + programName
+        + " --help'.";
+  }
+
+  private static CommandLine configure(CommandLine cl, EnvDefaults defaults) {
+    cl.setDefaultValueProvider(defaults);
+    cl.setInterpolateVariables(false);
+    cl.setUnmatchedOptionsArePositionalParams(false);
+    cl.setOverwrittenOptionsAllowed(true);
+    return cl;
+  }
+
+  private static boolean isDebug(List<String> args) {
+    return args.contains("-D") || args.contains("--debug") || args.contains("-debug");
+  }
+
+  /** The first argument that is not a global option or its value. */
+  private static String findVerb(CommandSpec root, List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        return arg;
+      }
+      String name = GoFlags.longForm(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+      OptionSpec option = root.findOption(name);
+      if (option != null && option.arity().min() > 0 && !arg.contains("=")) {
+        i++;
+      }
+    }
+    return null;
+  }
+}

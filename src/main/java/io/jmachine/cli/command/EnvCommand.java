@@ -1,0 +1,126 @@
+package io.jmachine.cli.command;
+
+import io.jmachine.cli.CommandContext;
+import io.jmachine.cli.HelpMixin;
+import io.jmachine.error.MachineException;
+import io.jmachine.host.Host;
+import io.jmachine.shell.EnvScript;
+import io.jmachine.shell.Shell;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "env")
+public final class EnvCommand implements Callable<Integer> {
+  private final CommandContext context;
+  @Mixin HelpMixin help;
+
+  @Option(names = "--swarm", description = "Display the Swarm config instead of the Docker daemon")
+  boolean swarm;
+
+  @Option(
+      names = "--shell",
+      description =
+          "Force environment to be configured for a specified shell: [fish, cmd, powershell,"
+              + " tcsh, emacs], default is auto-detect",
+      defaultValue = "")
+  String shell;
+
+  @Option(
+      names = {"--unset", "-u"},
+      description = "Unset variables instead of setting them")
+  boolean unset;
+
+  @Option(names = "--no-proxy", description = "Add machine IP to NO_PROXY environment variable")
+  boolean noProxy;
+
+  @Parameters List<String> args = List.of();
+
+  public EnvCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    context.console().infoToStderr();
+    if (unset) {
+      if (!args.isEmpty()) {
+        throw new MachineException("Error: Expected no machine name when the -u flag is present");
+      }
+      Shell target = detectShell();
+      List<String> names =
+          new ArrayList<>(
+              List.of(
+                  "DOCKER_TLS_VERIFY", "DOCKER_HOST", "DOCKER_CERT_PATH", "DOCKER_MACHINE_NAME"));
+      if (noProxy) {
+        names.add(proxyVariable());
+      }
+      context.console().data(EnvScript.unset(target, names, context.invocation()));
+      return 0;
+    }
+    String name = context.targetName(args);
+    Host host = context.machines().load(name);
+    String url;
+    try {
+      url = context.connectionCheck().check(host, swarm);
+    } catch (MachineException e) {
+      throw new MachineException("Error checking TLS connection: " + e.getMessage(), e);
+    }
+    Shell target = detectShell();
+    context
+        .certificateHealth()
+        .problem(host.options().authOptions())
+        .ifPresent(problem -> context.console().info("Warning: " + problem));
+    Path certPath = context.store().machineDir(host.name());
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("DOCKER_TLS_VERIFY", "1");
+    vars.put("DOCKER_HOST", url);
+    vars.put("DOCKER_CERT_PATH", certPath.toString());
+    vars.put("DOCKER_MACHINE_NAME", host.name());
+    if (noProxy) {
+      String ip;
+      try {
+        ip = host.driver().getIp();
+      } catch (MachineException e) {
+        throw new MachineException("Error getting host IP: " + e.getMessage(), e);
+      }
+      String variable = proxyVariable();
+      String current = context.env().get(variable);
+      vars.put(
+          variable, current.isEmpty() ? ip : current.contains(ip) ? current : current + "," + ip);
+    }
+    context.console().data(EnvScript.set(target, vars, context.invocation()));
+    return 0;
+  }
+
+  private String proxyVariable() {
+    return context.env().get("no_proxy").isEmpty() ? "NO_PROXY" : "no_proxy";
+  }
+
+  /**
+   * --shell, else $SHELL. With $SHELL empty docker-machine printed a bash note and then failed
+   * (#2947); we print the note on stderr and give the POSIX syntax it promised.
+   */
+  private Shell detectShell() {
+    if (!shell.isEmpty()) {
+      return Shell.named(shell);
+    }
+    String login = context.env().get("SHELL");
+    if (login.isEmpty()) {
+      context
+          .console()
+          .info(
+              "The default lines below are for a sh/bash shell, you can specify the shell you're"
+                  + " using, with the --shell flag.");
+      return Shell.POSIX;
+    }
+    return Shell.named(Path.of(login).getFileName().toString());
+  }
+}

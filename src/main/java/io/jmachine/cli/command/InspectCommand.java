@@ -1,0 +1,57 @@
+package io.jmachine.cli.command;
+
+import io.jmachine.cli.CommandContext;
+import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.UsageException;
+import io.jmachine.cli.output.GoTemplate;
+import io.jmachine.host.Host;
+import io.jmachine.json.GoJson;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "inspect")
+public final class InspectCommand implements Callable<Integer> {
+  private final CommandContext context;
+  @Mixin HelpMixin help;
+
+  @Option(
+      names = {"--format", "-f"},
+      description = "Format the output using the given go template.",
+      defaultValue = "")
+  String format;
+
+  @Parameters List<String> args = List.of();
+
+  public InspectCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (args.size() > 1) {
+      throw new UsageException("Error: Expected one machine name as an argument");
+    }
+    GoTemplate template = format.isEmpty() ? null : GoTemplate.parse("", format);
+    Host host = context.machines().load(context.targetName(args));
+    String json = GoJson.indented(host.toJson());
+    if (template == null) {
+      context.console().data(json + "\n");
+    } else {
+      // Go runs the template over the JSON re-read as a generic map: keys are JSON names
+      context.console().data(template.execute(reparse(json)) + "\n");
+    }
+    return 0;
+  }
+
+  private static Object reparse(String json) {
+    try {
+      return GoJson.parse(json);
+    } catch (io.jmachine.json.JsonSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

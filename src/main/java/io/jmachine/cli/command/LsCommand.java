@@ -1,0 +1,87 @@
+package io.jmachine.cli.command;
+
+import io.jmachine.cli.CommandContext;
+import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.output.GoTemplate;
+import io.jmachine.cli.output.TabWriter;
+import io.jmachine.host.Host;
+import io.jmachine.machine.HostListItem;
+import io.jmachine.machine.HostLister;
+import io.jmachine.machine.ListFilters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ls")
+public final class LsCommand implements Callable<Integer> {
+  static final String DEFAULT_FORMAT =
+      "table {{ .Name }}\t{{ .Active }}\t{{ .DriverName}}\t{{ .State }}\t{{ .URL }}\t{{ .Swarm }}"
+          + "\t{{ .DockerVersion }}\t{{ .Error}}";
+
+  private final CommandContext context;
+  @Mixin HelpMixin help;
+
+  @Option(
+      names = {"--quiet", "-q"},
+      description = "Enable quiet mode")
+  boolean quiet;
+
+  @Option(names = "--filter", description = "Filter output based on conditions provided")
+  List<String> filters = new ArrayList<>();
+
+  @Option(
+      names = {"--timeout", "-t"},
+      description = "Timeout in seconds, default to 10s",
+      defaultValue = "10")
+  int timeout;
+
+  @Option(
+      names = {"--format", "-f"},
+      description = "Pretty-print machines using a Go template",
+      defaultValue = "")
+  String format;
+
+  /** docker-machine ignores stray arguments here. */
+  @Parameters List<String> ignored = List.of();
+
+  public LsCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ListFilters parsedFilters = ListFilters.parse(filters);
+    Duration deadline = Duration.ofSeconds(Math.max(timeout, 0));
+    HostLister lister = context.hostLister();
+    HostLister.Loaded loaded = lister.load();
+    List<Host> hosts = lister.filter(loaded.hosts(), parsedFilters, deadline);
+    if (quiet) {
+      StringBuilder names = new StringBuilder();
+      hosts.forEach(h -> names.append(h.name()).append('\n'));
+      context.console().data(names.toString());
+      return 0;
+    }
+    String text = format.isEmpty() ? DEFAULT_FORMAT : format;
+    boolean table = text.startsWith("table");
+    if (table) {
+      text = text.substring("table".length());
+    }
+    text = text.strip().replace("\\t", "\t").replace("\\n", "\n") + "\n";
+    GoTemplate template = GoTemplate.parse("listTemplate", text);
+    List<HostListItem> rows = lister.rows(hosts, loaded.broken(), deadline);
+    StringBuilder out = new StringBuilder();
+    if (table) {
+      out.append(template.execute(HostListItem.headers()));
+    }
+    for (HostListItem row : rows) {
+      out.append(template.execute(row.toTemplateData()));
+    }
+    context.console().data(table ? TabWriter.forTable().format(out.toString()) : out.toString());
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package io.jmachine.cli.command;
+
+import io.jmachine.cli.CommandContext;
+import io.jmachine.cli.HelpMixin;
+import io.jmachine.driver.MachineState;
+import io.jmachine.error.MachineException;
+import io.jmachine.host.Host;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** `ssh [NAME] [COMMAND...]`: everything after the name is the remote command, verbatim. */
+@Command(name = "ssh")
+public final class SshCommand implements Callable<Integer> {
+  private final CommandContext context;
+  @Mixin HelpMixin help;
+  @Parameters List<String> args = List.of();
+
+  public SshCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    String name = context.targetNames(args.isEmpty() ? List.of() : args.subList(0, 1)).get(0);
+    Host host = context.machines().load(name);
+    context.requireSsh(host);
+    if (host.driver().getState() != MachineState.RUNNING) {
+      throw new MachineException(
+          "Error: Cannot run SSH command: Host \"" + name + "\" is not running");
+    }
+    return context.ssh(host, args.size() > 1 ? args.subList(1, args.size()) : List.of());
+  }
+}

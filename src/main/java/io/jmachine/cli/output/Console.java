@@ -1,0 +1,60 @@
+package io.jmachine.cli.output;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Where a command's output goes. docker-machine's split: data and progress on stdout, errors and
+ * debug on stderr; `env` and `config` send progress to stderr too so stdout stays eval-able.
+ */
+public final class Console {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final BufferedReader in;
+  private PrintWriter info;
+
+  public Console(PrintWriter out, PrintWriter err, BufferedReader in) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+    this.info = out;
+  }
+
+  /** Data: the bytes scripts parse. */
+  public void data(String text) {
+    out.print(text);
+    out.flush();
+  }
+
+  /** One progress line (libmachine's log.Info). */
+  public synchronized void info(String line) {
+    info.println(line);
+    info.flush();
+  }
+
+  /** Text without a newline, such as a prompt. */
+  public void prompt(String text) {
+    info.print(text);
+    info.flush();
+  }
+
+  public synchronized void error(String line) {
+    err.println(line);
+    err.flush();
+  }
+
+  /** Routes progress lines to stderr, for commands whose stdout is eval'ed. */
+  public void infoToStderr() {
+    info = err;
+  }
+
+  /** Reads one answer line; null at end of input. */
+  public String readLine() {
+    try {
+      return in.readLine();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
