@@ -17,10 +17,14 @@ public final class MachineCli {
   private final Environment env;
   private final String programName;
 
-  public MachineCli(Console console, Environment env, String programName) {
+  private final String argv0;
+
+  /** argv0 as invoked: hints repeat it, while messages name the program by its base name. */
+  public MachineCli(Console console, Environment env, String argv0) {
     this.console = console;
     this.env = env;
-    this.programName = programName;
+    this.argv0 = argv0;
+    this.programName = java.nio.file.Path.of(argv0).getFileName().toString();
   }
 
   public int run(List<String> args) {
@@ -34,7 +38,7 @@ public final class MachineCli {
     }
     MachineCommand global = new MachineCommand();
     List<String> invocation = new ArrayList<>();
-    invocation.add(programName);
+    invocation.add(argv0);
     invocation.addAll(args);
     CommandContext context = new CommandContext(console, env, programName, invocation, global);
     EnvDefaults defaults = new EnvDefaults(env);
@@ -153,7 +157,7 @@ public final class MachineCli {
         + ": '"
         + verb
         + "' is not a docker-machine command. See '"
-        + programName
+        + argv0
         + " --help'.";
   }
 

@@ -69,7 +69,7 @@ class NoneDriverDockerEndToEndTest {
       String url = "tcp://127.0.0.1:" + dockerd.port();
       Tools.Result create =
           Tools.run(
-              List.of("docker-machine", "create", "-d", "none", "--url", url, "engine"), dir, env);
+              List.of(bin.toString(), "create", "-d", "none", "--url", url, "engine"), dir, env);
       assertThat(create.exit()).as(create.err()).isZero();
 
       String script =
@@ -85,10 +85,10 @@ class NoneDriverDockerEndToEndTest {
       assertThat(session.out()).startsWith("server 20.").endsWith("hello from a container\n");
 
       Tools.Result ls =
-          Tools.run(List.of("docker-machine", "ls", "--filter", "name=engine"), dir, env);
+          Tools.run(List.of(bin.toString(), "ls", "--filter", "name=engine"), dir, env);
       assertThat(ls.out()).containsPattern("engine +- +none +Running +" + url + " +v20\\.");
 
-      Tools.Result version = Tools.run(List.of("docker-machine", "version", "engine"), dir, env);
+      Tools.Result version = Tools.run(List.of(bin.toString(), "version", "engine"), dir, env);
       assertThat(version.exit()).as(version.err()).isZero();
       assertThat(version.out()).startsWith("20.");
 

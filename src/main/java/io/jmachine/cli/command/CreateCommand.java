@@ -199,7 +199,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
         .info(
             "To see how to connect your Docker Client to the Docker Engine running on this virtual"
                 + " machine, run: "
-                + context.programName()
+                + context.invocation().get(0)
                 + " env "
                 + name);
     return 0;
