@@ -54,7 +54,7 @@ in_image() {
   shift
   (
     # no systemd on the CI machine: --register=no --keep-unit, and an own cgroup for nspawn's groups
-    enter_own_cgroup "$CGROUP_PARENT-build"
+    move_to_cgroup "$BASHPID" "$CGROUP_PARENT-build"
     exec systemd-nspawn --register=no --keep-unit -q -D "$root" "$@"
   )
 }

@@ -22,7 +22,7 @@ release_lease() {
 
 # Only a host dir proves that the netns, veth and cgroup called NAME are ours (up.sh creates it first).
 if [ -d "$dir" ]; then
-  "$scripts/stop.sh" "$name"
+  kill_host "$name" # no clean poweroff: the disk is thrown away anyway
   mountpoint -q "$dir/root" && { umount "$dir/root" || umount -l "$dir/root"; }
   # explicitly: orphaned TCP sockets can keep a deleted netns, and with it the veth, alive for minutes
   ip link del "$name-v" 2>/dev/null

@@ -55,14 +55,33 @@ cgroup_roots() {
   fi
 }
 
-# Moves the calling (sub)shell into its own cgroup: nspawn run without systemd would otherwise create
-# its payload/supervisor groups next to every other nspawn's, in the cgroup it was started from.
-enter_own_cgroup() {
+# Moves process PID into cgroup GROUP in every hierarchy. nspawn run without systemd creates its
+# payload/supervisor groups below the cgroup it was started from, so each nspawn needs its own.
+move_to_cgroup() {
   local root
   for root in $(cgroup_roots); do
-    mkdir -p "$root/$1"
-    echo "$BASHPID" >"$root/$1/cgroup.procs"
+    mkdir -p "$root/$2"
+    echo "$1" >"$root/$2/cgroup.procs"
   done
+}
+
+# Kills every process of host NAME: supervisor, nspawn and the whole container. Going by cgroup
+# rather than by pid files also catches processes whose pid was never recorded.
+kill_host() {
+  local group=$CGROUP_PARENT/$1 root pids attempt
+  for ((attempt = 0; attempt < 100; attempt++)); do
+    pids=$(for root in $(cgroup_roots); do
+      [ -d "$root/$group" ] && find "$root/$group" -name cgroup.procs -exec cat {} + 2>/dev/null
+    done | sort -u)
+    [ -n "$pids" ] || return 0
+    for root in $(cgroup_roots); do
+      [ -f "$root/$group/cgroup.kill" ] && echo 1 >"$root/$group/cgroup.kill"
+    done
+    # shellcheck disable=SC2086 # a list of pids
+    kill -KILL $pids 2>/dev/null
+    sleep 0.05
+  done
+  die "processes of $1 survive SIGKILL: $pids"
 }
 
 remove_cgroup() {
@@ -117,6 +136,7 @@ process_identity() {
 # A zombie counts as gone: orphaned supervisors are reaped by PID 1, which may take a second here.
 alive() {
   local stat
+  [[ $1 =~ ^[0-9]+$ ]] || return 1
   stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
   [[ ${stat##*) } != Z* ]]
 }

@@ -102,10 +102,15 @@ ip -n "$name" link set lo up # no default route on purpose: hosts reach only the
 # nspawn mounts /proc/sys read-only, so dockerd inside could not switch forwarding on itself
 ip netns exec "$name" sysctl -q -w net.ipv4.ip_forward=1
 
+# Until the supervisor is in the host's cgroup, where down.sh finds it, a signal must not start the
+# cleanup: remember it and act on it right after.
+deferred_signal=
+trap 'deferred_signal=130' INT
+trap 'deferred_signal=143' TERM
 # The supervisor boots the host again when it reboots (nspawn exits 133) and turns SIGTERM into a
 # clean poweroff (nspawn forwards it as SIGRTMIN+3).
 (
-  enter_own_cgroup "$CGROUP_PARENT/$name"
+  move_to_cgroup "$BASHPID" "$CGROUP_PARENT/$name"
   set +e
   stopping=0 child=
   trap 'stopping=1; [ -z "$child" ] || kill -TERM $child' TERM
@@ -130,12 +135,17 @@ ip netns exec "$name" sysctl -q -w net.ipv4.ip_forward=1
   done
   rm -f "$dir/nspawn.pid"
 ) </dev/null >>"$dir/nspawn.log" 2>&1 &
-echo $! >"$dir/supervisor.pid"
+supervisor=$!
+move_to_cgroup "$supervisor" "$CGROUP_PARENT/$name"
+echo "$supervisor" >"$dir/supervisor.pid"
+trap 'exit 130' INT
+trap 'exit 143' TERM
+[ -z "$deferred_signal" ] || exit "$deferred_signal"
 
 deadline=$((SECONDS + ${TESTHOST_BOOT_TIMEOUT:-60}))
 # shellcheck disable=SC2046 # ssh_options is a list of words
 until ssh $(ssh_options) "root@$ip" true 2>/dev/null; do
-  alive "$(cat "$dir/supervisor.pid")" ||
+  alive "$supervisor" ||
     die "$name stopped while booting: $(tail -n 20 "$dir/nspawn.log")"
   ((SECONDS < deadline)) || die "$name: no SSH on $ip after ${TESTHOST_BOOT_TIMEOUT:-60} s: $(tail -n 20 "$dir/nspawn.log")"
   sleep 0.2
