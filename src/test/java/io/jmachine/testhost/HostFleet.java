@@ -22,21 +22,27 @@ final class HostFleet implements ExtensionContext.Store.CloseableResource {
   private static final AtomicInteger NAMES_HANDED_OUT = new AtomicInteger();
 
   private final HostScripts scripts;
-  private final List<String> names = new ArrayList<>();
+  private final List<String> names;
   private final List<TestHost> hosts = new ArrayList<>();
 
-  HostFleet(HostScripts scripts, int count) {
+  HostFleet(HostScripts scripts, List<String> names) {
     this.scripts = scripts;
+    this.names = List.copyOf(names);
+  }
+
+  static HostFleet withFreshNames(HostScripts scripts, int count) {
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       names.add(uniqueName());
     }
+    return new HostFleet(scripts, names);
   }
 
   /**
    * "jt", this JVM's pid and a counter: unique among concurrent test JVMs without coordination, and
    * at most 12 characters as up.sh requires (a pid has up to 7 digits, the counter in base 36).
    */
-  private static String uniqueName() {
+  static String uniqueName() {
     return "jt"
         + ProcessHandle.current().pid()
         + "-"

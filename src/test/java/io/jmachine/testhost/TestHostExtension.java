@@ -38,7 +38,7 @@ public final class TestHostExtension implements BeforeAllCallback, ParameterReso
       LOG.info("building the test-host image in {}, this takes about a minute", scripts.cacheDir());
       scripts.buildImage(docker);
     }
-    HostFleet fleet = new HostFleet(scripts, wanted.get().count());
+    HostFleet fleet = HostFleet.withFreshNames(scripts, wanted.get().count());
     // stored before booting: JUnit closes it with the class, even if booting fails half-way
     context.getStore(NAMESPACE).put(FLEET, fleet);
     fleet.boot(docker);
