@@ -78,6 +78,13 @@ final class GoFlags {
       }
       return "flag needs an argument: -" + stripDashes(name);
     }
+    if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && e.getValue() != null) {
+      return "invalid value \""
+          + e.getValue()
+          + "\" for flag -"
+          + stripDashes(option.longestName())
+          + ": parse error";
+    }
     return e.getMessage();
   }
 

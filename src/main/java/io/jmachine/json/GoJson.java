@@ -46,6 +46,19 @@ public final class GoJson {
       return value;
     } catch (JsonSyntaxException e) {
       throw e;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+          || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+        throw new JsonSyntaxException("unexpected end of JSON input"); // Go's words
+      }
+      throw new JsonSyntaxException(
+          firstLine(e.getOriginalMessage())
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + " column "
+                      + e.getLocation().getColumnNr()));
     } catch (IOException e) {
       throw new JsonSyntaxException(firstLine(e.getMessage()));
     }
