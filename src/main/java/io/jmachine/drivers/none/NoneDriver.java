@@ -49,7 +49,6 @@ final class NoneDriver extends BaseDriver {
     url = value;
     // docker-machine stores Go's url.Host here: host and port together
     ipAddress = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
-    setSwarmConfigFromFlags(options);
   }
 
   @Override
