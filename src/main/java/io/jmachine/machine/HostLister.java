@@ -150,9 +150,8 @@ public final class HostLister {
     if (error.equals(NOT_RUNNING)) {
       error = "";
     }
-    if (error.isEmpty()) {
-      error = certificates.problem(host.options().authOptions()).orElse("");
-    }
+    // an expired or soon-expiring certificate explains more than the failure it causes
+    error = certificates.problem(host.options().authOptions()).orElse(error);
     boolean activeHost = state == MachineState.RUNNING && url.equals(dockerHost);
     boolean activeSwarm =
         host.options().swarmOptions().master()
