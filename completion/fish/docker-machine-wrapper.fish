@@ -25,14 +25,15 @@ function __docker_machine_wrapper --description 'docker-machine, with `use NAME`
         end
         set n (math $n + 1)
     end
-    if test (count $argv) -le $n; or test "$argv[(math $n + 1)]" != use
+    set -l verb (math $n + 1)
+    if test (count $argv) -lt $verb; or test "$argv[$verb]" != use
         command docker-machine $argv
         return
     end
     set -l globals
     test $n -gt 0; and set globals $argv[1..$n]
     set -l rest
-    test (count $argv) -ge (math $n + 2); and set rest $argv[(math $n + 2)..-1]
+    test (count $argv) -gt $verb; and set rest $argv[(math $verb + 1)..-1]
     switch "$rest[1]"
         case -h --help -help ''
             printf '%s\n' 'Usage: docker-machine use [OPTIONS] [arg...]' '' 'Evaluate the commands to set up the environment for the Docker client' '' 'Description:' '   Argument is a machine name.' '' 'Options:' '' '   --no-proxy	Add machine IP to NO_PROXY environment variable' '   --swarm	Display the Swarm config instead of the Docker daemon' '   --unset, -u	Unset variables instead of setting them' ''

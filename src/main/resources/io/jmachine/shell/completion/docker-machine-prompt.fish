@@ -29,5 +29,5 @@ function __docker_machine_ps1 --description 'The active docker machine, for a pr
                 set state ' S'
         end
     end
-    printf -- $format "$DOCKER_MACHINE_NAME$state"
+    printf $format "$DOCKER_MACHINE_NAME$state"
 end

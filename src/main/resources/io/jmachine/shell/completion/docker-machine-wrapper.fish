@@ -25,14 +25,15 @@ function __docker_machine_wrapper --description 'docker-machine, with `use NAME`
         end
         set n (math $n + 1)
     end
-    if test (count $argv) -le $n; or test "$argv[(math $n + 1)]" != use
+    set -l verb (math $n + 1)
+    if test (count $argv) -lt $verb; or test "$argv[$verb]" != use
         command docker-machine $argv
         return
     end
     set -l globals
     test $n -gt 0; and set globals $argv[1..$n]
     set -l rest
-    test (count $argv) -ge (math $n + 2); and set rest $argv[(math $n + 2)..-1]
+    test (count $argv) -gt $verb; and set rest $argv[(math $verb + 1)..-1]
     switch "$rest[1]"
         case -h --help -help ''
             printf '%s\n' @USE_HELP_LINES@
