@@ -256,4 +256,26 @@ class CompletionInShellsTest {
     assertThat(complete(shell, "docker-machine rm -"))
         .containsExactly("--force", "--help", "-f", "-h", "-y");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bash", "zsh", "fish"})
+  void flagEqualsValue_forms(String shell) throws Exception {
+    // bash's readline replaces what follows the '=' (a word break), zsh and fish the whole word
+    boolean bash = shell.equals("bash");
+    assertThat(complete(shell, "docker-machine env --shell=f"))
+        .containsExactly(bash ? "fish" : "--shell=fish");
+    assertThat(complete(shell, "docker-machine ls --filter=st"))
+        .containsExactly(bash ? "state=" : "--filter=state=");
+    assertThat(complete(shell, "docker-machine create --driver=none --u"))
+        .containsExactly(shell.equals("zsh") ? "--url=" : "--url");
+    assertThat(
+            complete(
+                shell,
+                "docker-machine --storage-path="
+                    + (shell.equals("fish")
+                        ? ShellQuote.fish(otherStore.toString())
+                        : ShellQuote.posix(otherStore.toString()))
+                    + " ssh "))
+        .containsExactly("gamma");
+  }
 }
