@@ -33,15 +33,24 @@ public final class Completers {
    */
   public static Completer bash(Path script, Map<String, String> env, Path home, Path cwd)
       throws IOException, InterruptedException {
+    return bash(script, env, home, cwd, true);
+  }
+
+  /** The same, optionally without bash-completion (the script's fallback). */
+  public static Completer bash(
+      Path script, Map<String, String> env, Path home, Path cwd, boolean bashCompletion)
+      throws IOException, InterruptedException {
     ShellTools.require("bash", "tmux");
-    ShellTools.requireFile(Path.of("/usr/share/bash-completion/bash_completion"));
+    if (bashCompletion) {
+      ShellTools.requireFile(Path.of("/usr/share/bash-completion/bash_completion"));
+    }
     Path reply = home.resolve("bash-reply");
     Path rc = home.resolve("bashrc");
     Files.writeString(home.resolve("inputrc"), "set bell-style none\nset editing-mode emacs\n");
     Files.writeString(
         rc,
         "PS1='bash$ '\n"
-            + "source /usr/share/bash-completion/bash_completion\n"
+            + (bashCompletion ? "source /usr/share/bash-completion/bash_completion\n" : "")
             + "source '"
             + script
             + "'\n"

@@ -80,12 +80,15 @@ class CompletionInShellsTest {
   private Completers.Completer completer(String shell) throws Exception {
     if (!completers.containsKey(shell)) {
       Path scripts = ShellTools.completionDir();
-      Path home = Files.createDirectories(dir.resolve("home-" + shell));
+      Path home = Files.createDirectories(dir.resolve("home-" + shell.replace(' ', '-')));
       completers.put(
           shell,
           switch (shell) {
             case "bash" ->
                 Completers.bash(scripts.resolve("bash/docker-machine.bash"), env, home, work);
+            case "bash without bash-completion" ->
+                Completers.bash(
+                    scripts.resolve("bash/docker-machine.bash"), env, home, work, false);
             case "zsh" -> Completers.zsh(scripts.resolve("zsh"), env, home, work);
             case "fish" -> Completers.fish(scripts.resolve("fish/docker-machine.fish"), env, work);
             default -> throw new IllegalArgumentException(shell);
@@ -277,5 +280,21 @@ class CompletionInShellsTest {
                         : ShellQuote.posix(otherStore.toString()))
                     + " ssh "))
         .containsExactly("gamma");
+  }
+
+  @org.junit.jupiter.api.Test
+  void bashWithoutBashCompletion_stillCompletesTheBasics() throws Exception {
+    String shell = "bash without bash-completion";
+    assertThat(complete(shell, "docker-machine ")).isEqualTo(sorted(oracle.verbs().stream()));
+    assertThat(complete(shell, "docker-machine create -d "))
+        .isEqualTo(sorted(oracle.drivers().stream()));
+    assertThat(complete(shell, "docker-machine ssh ")).containsExactly("alpha", "beta-2");
+    assertThat(
+            complete(
+                shell, "docker-machine -s " + ShellQuote.posix(otherStore.toString()) + " ssh "))
+        .containsExactly("gamma");
+    assertThat(complete(shell, "docker-machine env --shell f")).containsExactly("fish");
+    assertThat(complete(shell, "docker-machine scp "))
+        .containsExactly("alpha:", "beta-2:", "notes.txt", "sub/");
   }
 }

@@ -18,8 +18,9 @@ __docker-machine_store() {
                 store=${(Q)word#*=}
                 ;;
             (-*)
-                [[ $word != *=* ]] && (( ${__docker_machine_global_value_flags[(Ie)${word/#-[^-]/-$word[2]}]} )) &&
-                    (( i++ ))
+                [[ $word == *=* ]] && continue
+                [[ $word == -[^-]?* ]] && word=-$word # Go's -flag is --flag
+                (( ${__docker_machine_global_value_flags[(Ie)$word]} )) && (( i++ ))
                 ;;
             (*)
                 break
