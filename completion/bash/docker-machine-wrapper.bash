@@ -22,7 +22,8 @@ __docker_machine_wrapper() {
         fi
         n=$((n + 1))
     done
-    if [ "${@:$((n + 1)):1}" != use ]; then
+    local verb="${@:$((n + 1)):1}"
+    if [ "$verb" != use ]; then
         command docker-machine "$@"
         return
     fi

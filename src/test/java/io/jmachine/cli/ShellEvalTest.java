@@ -239,6 +239,9 @@ class ShellEvalTest {
         .isEqualTo("seed\nubu");
     assertThat(shell.run("docker-machine use"))
         .startsWith("Usage: docker-machine use [OPTIONS] [arg...]\n");
+    assertThat(shell.run("docker-machine"))
+        .startsWith("Usage: docker-machine [OPTIONS] COMMAND [arg...]\n");
+    assertThat(shell.run("docker-machine --debug -v")).contains("docker-machine version ");
     assertThat(shell.run("docker-machine use nosuch; echo \"rc=$? $DOCKER_MACHINE_NAME\""))
         .endsWith("rc=1 ubu");
   }

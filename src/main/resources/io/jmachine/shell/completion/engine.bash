@@ -122,11 +122,10 @@ __docker_machine_filedir() {
         _filedir "$@"
     else
         compopt -o filenames
-        local IFS=$'\n'
         if [[ $1 == -d ]]; then
-            COMPREPLY=($(compgen -d -- "$cur"))
+            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         else
-            COMPREPLY=($(compgen -f -- "$cur"))
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         fi
     fi
 }
@@ -223,11 +222,10 @@ __docker_machine_complete_arg() {
             fi
             # machines and files together: no filename quoting, or readline escapes the ':'
             local file files=()
-            local IFS=$'\n'
-            for file in $(compgen -f -- "$cur"); do
+            while IFS= read -r file; do
                 [[ -d $file ]] && file+=/
                 files+=("$file")
-            done
+            done < <(compgen -f -- "$cur")
             COMPREPLY=("${machines[@]}" "${files[@]}")
             compopt -o nospace
             ;;
