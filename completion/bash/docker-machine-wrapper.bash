@@ -22,7 +22,7 @@ __docker_machine_wrapper() {
         fi
         n=$((n + 1))
     done
-    local verb="${@:$((n + 1)):1}"
+    local verb="${*:$((n + 1)):1}"
     if [ "$verb" != use ]; then
         command docker-machine "$@"
         return
