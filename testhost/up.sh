@@ -66,11 +66,14 @@ claim() {
   echo "$octet"
 }
 
+# Until the cleanup trap is set and the supervisor sits in the host's cgroup, where down.sh finds
+# it, a signal must not end this script: remember it and act on it right after.
+deferred_signal=
+trap 'deferred_signal=130' INT
+trap 'deferred_signal=143' TERM
 octet=$(with_lock claim)
 ip=$NET_PREFIX.$octet dir=$HOSTS_DIR/$name veth=$name-v
 trap 'status=$?; trap - EXIT; [ $status = 0 ] || "$TESTHOST_SCRIPTS/down.sh" "$name"; exit $status' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 mkdir "$dir/upper" "$dir/work" "$dir/root" "$dir/docker"
 mount -t overlay overlay -o "lowerdir=$lower,upperdir=$dir/upper,workdir=$dir/work" "$dir/root"
@@ -88,11 +91,6 @@ ip -n "$name" link set lo up # no default route on purpose: hosts reach only the
 # nspawn mounts /proc/sys read-only, so dockerd inside could not switch forwarding on itself
 ip netns exec "$name" sysctl -q -w net.ipv4.ip_forward=1
 
-# Until the supervisor is in the host's cgroup, where down.sh finds it, a signal must not start the
-# cleanup: remember it and act on it right after.
-deferred_signal=
-trap 'deferred_signal=130' INT
-trap 'deferred_signal=143' TERM
 # The supervisor boots the host again when it reboots (nspawn exits 133) and turns SIGTERM into a
 # clean poweroff (nspawn forwards it as SIGRTMIN+3).
 (
