@@ -758,6 +758,46 @@ class GoTemplateTest {
   }
 
   @Test
+  void execError_callAndSlice() {
+    Object h = host();
+    assertExecError(
+        "{{call .Name}}",
+        h,
+        "template: :1:2: executing \"\" at <call .Name>: error calling call: non-function of type"
+            + " string");
+    assertExecError(
+        "{{call .Bogus}}",
+        h,
+        "template: :1:2: executing \"\" at <call .Bogus>: error calling call: call of nil");
+    assertExecError(
+        "{{slice .Tags 3 1}}",
+        h,
+        "template: :1:2: executing \"\" at <slice .Tags 3 1>: error calling slice: invalid slice"
+            + " index: 3 > 1");
+    assertExecError(
+        "{{slice .Name 1 2 3}}",
+        h,
+        "template: :1:2: executing \"\" at <slice .Name 1 2 3>: error calling slice: cannot"
+            + " 3-index slice a string");
+  }
+
+  @Test
+  void exception_isAMachineException() {
+    assertThatThrownBy(() -> GoTemplate.parse("{{"))
+        .isInstanceOf(io.jmachine.error.MachineException.class)
+        .hasMessage("template parsing error: template: :1: unclosed action");
+  }
+
+  @Test
+  void execute_appendsToBuilder_andTemplateIsReusable() {
+    GoTemplate t = GoTemplate.parse("{{.Name}};");
+    StringBuilder out = new StringBuilder("x:");
+    t.execute(host(), out);
+    t.execute(map("Name", "other"), out);
+    assertThat(out).hasToString("x:dev;other;");
+  }
+
+  @Test
   void execError_rangeOverScalar() {
     assertExecError(
         "{{range .Name}}{{.}}{{end}}",
