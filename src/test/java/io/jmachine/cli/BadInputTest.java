@@ -150,7 +150,7 @@ class BadInputTest {
             "{{.Name"),
         c(
             "ls unknown function",
-            "template parsing error: template: listTemplate:1: function \"nosuch\" not defined",
+            "template parsing error: template: :1: function \"nosuch\" not defined",
             "ls",
             "--format",
             "{{nosuch .Name}}"),
