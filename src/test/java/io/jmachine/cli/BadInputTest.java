@@ -143,8 +143,7 @@ class BadInputTest {
         c(
             "ls unclosed template",
             // ls appends a newline, which Go >= 1.16 lexes as space inside the action
-            "template parsing error: template: :2: unclosed action started at"
-                + " :1",
+            "template parsing error: template: :2: unclosed action started at" + " :1",
             "ls",
             "--format",
             "{{.Name"),
