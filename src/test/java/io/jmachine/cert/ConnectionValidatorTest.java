@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class ConnectionValidatorTest {
     machine = Files.createDirectories(store.resolve("machines/ubu"));
   }
 
-  private TlsCredentials daemonCertificateFor(String ip, Clock clock) {
+  private TlsCredentials daemonCertificateFor(String ip) {
     ServerCertificateRequest request =
         new ServerCertificateRequest(
             "ubu",
@@ -45,12 +46,12 @@ class ConnectionValidatorTest {
             client.caKey(),
             machine.resolve("server.pem"),
             machine.resolve("server-key.pem"));
-    new ServerCertificateIssuer(ALICE, clock).issue(request);
+    new ServerCertificateIssuer(ALICE, Clock.systemUTC()).issue(request);
     return TlsCredentials.load(client.caCert(), request.serverCert(), request.serverKey());
   }
 
   private TlsTestServer daemonFor(String ip) throws IOException {
-    return TlsTestServer.requiringClientCertificates(daemonCertificateFor(ip, Clock.systemUTC()));
+    return TlsTestServer.requiringClientCertificates(daemonCertificateFor(ip));
   }
 
   private void validate(String hostPort, CertificatePaths paths) {
@@ -123,9 +124,22 @@ class ConnectionValidatorTest {
 
   @Test
   void validate_expiredDaemonCertificate_saysSo() throws IOException {
+    // issued directly: ServerCertificateIssuer rightly refuses a clock before the CA's start
     Clock longAgo = Clock.fixed(Instant.parse("2020-01-01T12:00:00Z"), ZoneOffset.UTC);
-    try (TlsTestServer daemon =
-        TlsTestServer.requiringClientCertificates(daemonCertificateFor("127.0.0.1", longAgo))) {
+    IssuedCertificate expired =
+        new CertificateIssuer(longAgo, new SecureRandom())
+            .issueServer(
+                "alice.ubu",
+                List.of("127.0.0.1", "localhost"),
+                false,
+                SigningAuthority.load(client.caCert(), client.caKey()));
+    AtomicFiles.writeAll(
+        expired.files(machine.resolve("server.pem"), machine.resolve("server-key.pem")));
+    TlsCredentials daemonCredentials =
+        TlsCredentials.load(
+            client.caCert(), machine.resolve("server.pem"), machine.resolve("server-key.pem"));
+
+    try (TlsTestServer daemon = TlsTestServer.requiringClientCertificates(daemonCredentials)) {
       assertThatThrownBy(() -> validate(daemon.hostPort(), client))
           .isInstanceOf(CertificateValidationException.class)
           .hasMessage(
