@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.channel.PtyCapableChannelSession;
@@ -104,9 +103,12 @@ public final class NativeSshClient implements SshClient {
       channel.setPtyType("xterm");
       channel.setPtyColumns(size[0]);
       channel.setPtyLines(size[1]);
-      try (LocalTty raw = LocalTty.raw()) {
+      LocalTty raw = LocalTty.raw();
+      try {
         channel.open().verify(settings.connectTimeout());
         return awaitExit(channel);
+      } finally {
+        raw.close();
       }
     } catch (IOException e) {
       throw failure(e);
@@ -117,8 +119,7 @@ public final class NativeSshClient implements SshClient {
   private static PtyCapableChannelSession channelFor(ClientSession session, List<String> command)
       throws IOException {
     if (command.isEmpty()) {
-      ChannelShell shell = session.createShellChannel();
-      return shell;
+      return session.createShellChannel();
     }
     return session.createExecChannel(String.join(" ", command));
   }
