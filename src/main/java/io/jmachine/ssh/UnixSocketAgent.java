@@ -5,7 +5,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class UnixSocketAgent extends AbstractAgentProxy {
       String comment = reply.getString();
       try {
         keys.add(new SimpleImmutableEntry<>(new ByteArrayBuffer(blob).getRawPublicKey(), comment));
-      } catch (GeneralSecurityException | RuntimeException e) {
+      } catch (RuntimeException e) {
         // e.g. an Ed25519 key without EdDSA support: the agent's other keys may still do
       }
     }
