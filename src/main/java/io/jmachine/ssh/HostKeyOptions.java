@@ -8,8 +8,13 @@ import java.util.stream.Collectors;
  * against the machines' own known_hosts files, or, with pinning off, docker-machine's "accept
  * anything, remember nothing".
  */
-final class HostKeyOptions {
+public final class HostKeyOptions {
   private HostKeyOptions() {}
+
+  /** For tools run after jmachine's own client has reached every target (so keys are pinned). */
+  public static List<String> forTools(boolean pinHostKeys, List<SshTarget> targets) {
+    return of(pinHostKeys, true, targets);
+  }
 
   /**
    * {@code pinned} says every target already has its key recorded: then a missing or different key
