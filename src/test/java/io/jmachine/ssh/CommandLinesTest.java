@@ -215,7 +215,7 @@ class CommandLinesTest {
             "-o",
             "Port=2222",
             "-o",
-            "IdentityFile=/s/machines/ubu/userkey",
+            "IdentityFile=\"/s/machines/ubu/userkey\"",
             "root@127.0.0.1:/data",
             "/tmp/mnt");
   }
