@@ -2,7 +2,6 @@ package io.jmachine.ssh;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -146,8 +145,10 @@ final class NativeSessions {
 
   private static SshTransportException connectFailure(
       SshTarget target, Duration timeout, IOException e) {
+    // NIO reports an unreachable host as a ConnectException too, so the reason decides
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException && !(t instanceof NoRouteToHostException)) {
+      if (t instanceof ConnectException
+          && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
         return TransportFailures.refused(target);
       }
     }
