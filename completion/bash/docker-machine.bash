@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by docker-machine-wrapper.bash) adds the `use` verb.
 
 __docker_machine_verbs='active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help'
-__docker_machine_drivers='none'
+__docker_machine_drivers='generic none'
 __docker_machine_default_driver='virtualbox'
 __docker_machine_shells='bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh'
 __docker_machine_filter_keys='driver label name state swarm'
@@ -15,7 +15,7 @@ __docker_machine_states='Error Paused Running Saved Starting Stopped Stopping Ti
 # REPLY: the flags of verb $1 ('' for the global flags).
 __docker_machine_flags() {
     case $1 in
-    '') REPLY='--bugsnag-api-token --debug -D --github-api-token --help -h --native-ssh --storage-path -s --tls-ca-cert --tls-ca-key --tls-client-cert --tls-client-key --version -v' ;;
+    '') REPLY='--bugsnag-api-token --debug -D --github-api-token --help -h --native-ssh --no-host-key-pinning --storage-path -s --tls-ca-cert --tls-ca-key --tls-client-cert --tls-client-key --version -v' ;;
     active) REPLY='--help -h --timeout -t' ;;
     completion) REPLY='--help -h' ;;
     config) REPLY='--help -h --swarm' ;;
@@ -146,6 +146,7 @@ __docker_machine_args() {
 # REPLY: the create flags driver $1 adds.
 __docker_machine_driver_flags() {
     case $1 in
+    'generic') REPLY='--generic-engine-port --generic-ip-address --generic-ssh-key --generic-ssh-port --generic-ssh-user' ;;
     'none') REPLY='--url' ;;
     *) REPLY= ;;
     esac
@@ -154,6 +155,16 @@ __docker_machine_driver_flags() {
 # REPLY: how the value of flag $2 of driver $1 completes (as __docker_machine_value).
 __docker_machine_driver_value() {
     case $1 in
+    'generic')
+        case $2 in
+        --generic-engine-port) REPLY='any' ;;
+        --generic-ip-address) REPLY='any' ;;
+        --generic-ssh-key) REPLY='file' ;;
+        --generic-ssh-port) REPLY='any' ;;
+        --generic-ssh-user) REPLY='any' ;;
+        *) REPLY=none ;;
+        esac
+        ;;
     'none')
         case $2 in
         --url) REPLY='any' ;;

@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by the wrapper function) adds the `use` verb.
 
 set -g __docker_machine_verbs active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help
-set -g __docker_machine_drivers none
+set -g __docker_machine_drivers generic none
 set -g __docker_machine_default_driver 'virtualbox'
 set -g __docker_machine_shells bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh
 set -g __docker_machine_filter_keys driver label name state swarm
@@ -82,6 +82,16 @@ end
 # The same for the flags of driver $argv[1].
 function __docker_machine_driver_value
     switch "$argv[1] $argv[2]"
+        case 'generic --generic-engine-port'
+            echo any
+        case 'generic --generic-ip-address'
+            echo any
+        case 'generic --generic-ssh-key'
+            echo file
+        case 'generic --generic-ssh-port'
+            echo any
+        case 'generic --generic-ssh-user'
+            echo any
         case 'none --url'
             echo any
         case '*'
@@ -362,6 +372,7 @@ complete -c docker-machine -n '__docker_machine_no_verb' -l debug -s D -d 'Enabl
 complete -c docker-machine -n '__docker_machine_no_verb' -l github-api-token -x -d 'Token to use for requests to the Github API'
 complete -c docker-machine -n '__docker_machine_no_verb' -l help -s h -d 'show help'
 complete -c docker-machine -n '__docker_machine_no_verb' -l native-ssh -d 'Use the native (Go-based) SSH implementation.'
+complete -c docker-machine -n '__docker_machine_no_verb' -l no-host-key-pinning -d 'Accept any SSH host key, as docker-machine did (for re-imaged machines)'
 complete -c docker-machine -n '__docker_machine_no_verb' -l storage-path -s s -x -a '(__fish_complete_directories (commandline -ct))' -d 'Configures storage path'
 complete -c docker-machine -n '__docker_machine_no_verb' -l tls-ca-cert -r -F -d 'CA to verify remotes against'
 complete -c docker-machine -n '__docker_machine_no_verb' -l tls-ca-key -r -F -d 'Private key to generate certificates'
@@ -480,6 +491,13 @@ complete -c docker-machine -n '__docker_machine_using use' -l help -s h -d 'show
 complete -c docker-machine -n '__docker_machine_using use' -l no-proxy -d 'Add machine IP to NO_PROXY environment variable'
 complete -c docker-machine -n '__docker_machine_using use' -l swarm -d 'Display the Swarm config instead of the Docker daemon'
 complete -c docker-machine -n '__docker_machine_using use' -l unset -s u -d 'Unset variables instead of setting them'
+
+# create -d generic
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is generic' -l generic-engine-port -x -d 'Docker engine port'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is generic' -l generic-ip-address -x -d 'IP Address of machine'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is generic' -l generic-ssh-key -r -F -d 'SSH private key path (if not provided, default SSH key will be used)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is generic' -l generic-ssh-port -x -d 'SSH port'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is generic' -l generic-ssh-user -x -d 'SSH user'
 
 # create -d none
 complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is none' -l url -x -d 'URL of host when no driver is selected'
