@@ -61,6 +61,13 @@ public final class MachineCommand {
   boolean nativeSsh;
 
   @Option(
+      names = "--no-host-key-pinning",
+      description = "Accept any SSH host key, as docker-machine did (for re-imaged machines)",
+      descriptionKey = "MACHINE_NO_HOST_KEY_PINNING",
+      defaultValue = "false")
+  boolean noHostKeyPinning;
+
+  @Option(
       names = "--bugsnag-api-token",
       description = "BugSnag API token for crash reporting",
       descriptionKey = "MACHINE_BUGSNAG_API_TOKEN")
