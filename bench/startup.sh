@@ -28,12 +28,12 @@ done
 work=$(mktemp -d /tmp/jmachine-bench.XXXXXX)
 server_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then
+  if [ -n "$server_pid" ] && [ -z "${KEEP:-}" ]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
   if [ -n "${KEEP:-}" ]; then
-    echo "kept $work (the TLS engine stand-in on port ${engine_port:-?} is stopped)" >&2
+    echo "kept $work; the TLS engine stand-in (pid ${server_pid:-none}, port ${engine_port:-?}) runs on: kill it when done" >&2
   else
     rm -rf "$work"
   fi
@@ -69,8 +69,8 @@ EOF
 javac -d "$work/hello" "$work/hello/Hello.java"
 
 # --- stores: 20 and 500 none-driver machines. m1 points at a TLS engine stand-in (openssl
-# s_server with a certificate from the store's CA, demanding a client certificate); the others
-# at loopback ports where nothing listens.
+# s_server with a certificate from the store's CA, demanding a client certificate, answering
+# GET /version); the others at a loopback port where nothing listens.
 s20=$work/store20
 s500=$work/store500
 engine_port=$(free_port)
@@ -83,8 +83,12 @@ openssl req -new -newkey rsa:2048 -nodes -subj "/O=bench.m1" \
 openssl x509 -req -in "$work/server.csr" -CA "$certs/ca.pem" -CAkey "$certs/ca-key.pem" \
   -CAcreateserial -days 2 -out "$work/server.pem" \
   -extfile <(printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n') 2>/dev/null
-openssl s_server -quiet -accept "127.0.0.1:$engine_port" -cert "$work/server.pem" \
-  -key "$work/server-key.pem" -CAfile "$certs/ca.pem" -Verify 1 -www </dev/null >/dev/null 2>&1 &
+# -WWW serves files from its directory: GET /version answers like an engine
+mkdir -p "$work/www"
+printf '{"Version":"20.10.24","ApiVersion":"1.41","MinAPIVersion":"1.12"}' >"$work/www/version"
+(cd "$work/www" && exec openssl s_server -quiet -accept "127.0.0.1:$engine_port" \
+  -cert "$work/server.pem" -key "$work/server-key.pem" -CAfile "$certs/ca.pem" -Verify 1 -WWW \
+  </dev/null >/dev/null 2>&1) &
 server_pid=$!
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$engine_port") 2>/dev/null && break; sleep 0.1; done
 
@@ -132,7 +136,7 @@ check() { # check NAME EXPECTED-SUBSTRING COMMAND...
 check floor hello "$java" "${flags[@]}" -cp "$work/hello" Hello
 check url "tcp://127.0.0.1:$engine_port" "$dm" -s "$s20" url m1
 check env "DOCKER_HOST=\"tcp://127.0.0.1:$engine_port\"" "$dm" -s "$s20" env m1
-check ls20 m20 "$dm" -s "$s20" ls
+check ls20 v20.10.24 "$dm" -s "$s20" ls
 check ls500 m500 "$dm" -s "$s500" ls
 [ "$("$dm" -s "$s500" ls -q | wc -l)" = 500 ] || { echo "ls over 500: wrong count" >&2; exit 1; }
 

@@ -270,6 +270,19 @@ class LauncherTest {
   }
 
   @Test
+  void relativeInvocation_withCdpathSet_stillFindsTheInstallation() throws Exception {
+    Map<String, String> env = env(copyOf(trained));
+    env.put("CDPATH", dir.toString());
+    Files.createDirectories(dir.resolve("bin"));
+
+    Result result =
+        runCommand(List.of(shell(), "bin/docker-machine", "version"), env, install.toFile());
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).isEqualTo(VERSION_LINE);
+  }
+
+  @Test
   void javaHomeWithoutJava_isAClearError() throws Exception {
     Map<String, String> env = env(dir.resolve("cache"));
     env.put("JAVA_HOME", dir.resolve("no-jdk").toString());
@@ -440,7 +453,13 @@ class LauncherTest {
   }
 
   private static Result runCommand(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command);
+    return runCommand(command, env, null);
+  }
+
+  private static Result runCommand(
+      List<String> command, Map<String, String> env, java.io.File workingDirectory)
+      throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory);
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
