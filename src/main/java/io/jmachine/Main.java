@@ -6,7 +6,9 @@ import io.jmachine.cli.output.Console;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +20,45 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
+    int code =
+        run(
+            args,
+            System.getenv(),
+            System.getProperty("jmachine.argv0", "docker-machine"),
+            new FileOutputStream(FileDescriptor.out),
+            new FileOutputStream(FileDescriptor.err),
+            System.in);
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command line with the given surroundings and returns its exit code; the streams are
+   * flushed, not closed. The launcher's training run comes through here too, so that the classes of
+   * this path are in the class-data sharing archive.
+   */
+  static int run(
+      String[] args,
+      Map<String, String> env,
+      String programName,
+      OutputStream stdout,
+      OutputStream stderr,
+      InputStream stdin) {
     if (!debugRequested(args, env)) {
       // logging costs start-up time and only --debug shows it
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
       // SLF4J announces an explicitly chosen provider on stderr unless told to keep quiet
       System.setProperty("slf4j.internal.verbosity", "WARN");
     }
-    PrintWriter out = writer(FileDescriptor.out);
-    PrintWriter err = writer(FileDescriptor.err);
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    String programName = System.getProperty("jmachine.argv0", "docker-machine");
-    int code =
-        new MachineCli(new Console(out, err, in), Environment.of(env), programName)
-            .run(List.of(args));
-    out.flush();
-    err.flush();
-    System.exit(code);
+    PrintWriter out = writer(stdout);
+    PrintWriter err = writer(stderr);
+    BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+    try {
+      return new MachineCli(new Console(out, err, in), Environment.of(env), programName)
+          .run(List.of(args));
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   private static boolean debugRequested(String[] args, Map<String, String> env) {
@@ -47,8 +70,7 @@ public final class Main {
     return Boolean.TRUE.equals(Environment.parseBool(env.getOrDefault("MACHINE_DEBUG", "")));
   }
 
-  private static PrintWriter writer(FileDescriptor fd) {
-    return new PrintWriter(
-        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), false);
+  private static PrintWriter writer(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false);
   }
 }
