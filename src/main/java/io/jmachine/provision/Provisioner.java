@@ -105,6 +105,8 @@ public abstract class Provisioner {
               + " is installed by other means (install strategy none); not upgrading it.");
     } else if (strategy instanceof InstallStrategy.Distro) {
       packages().upgrade(sh, packages().distroDocker(run.os()));
+    } else if (strategy instanceof InstallStrategy.Version version) {
+      installPinned(run, version, dockerVersion(run));
     } else {
       install(run, strategy);
     }
@@ -189,6 +191,10 @@ public abstract class Provisioner {
       return false;
     }
     run.info("Installing Docker...");
+    if (strategy instanceof InstallStrategy.Version version) {
+      installPinned(run, version, installed);
+      return true;
+    }
     install(run, strategy);
     Optional<String> now = dockerVersion(run);
     if (now.isEmpty()) {
@@ -206,8 +212,6 @@ public abstract class Provisioner {
   private void install(ProvisionRun run, InstallStrategy strategy) {
     if (strategy instanceof InstallStrategy.Distro) {
       installDistroDocker(run);
-    } else if (strategy instanceof InstallStrategy.Version version) {
-      installPinned(run, version);
     } else if (strategy instanceof InstallStrategy.File file) {
       runUserScript(run, file);
     } else {
@@ -243,8 +247,8 @@ public abstract class Provisioner {
   }
 
   /** A pinned version: the distribution's package of it, else the install script asked for it. */
-  protected void installPinned(ProvisionRun run, InstallStrategy.Version v) {
-    Optional<String> installed = dockerVersion(run);
+  protected void installPinned(
+      ProvisionRun run, InstallStrategy.Version v, Optional<String> installed) {
     if (installed.isPresent() && PackageManager.versionMatches(installed.get(), v.version())) {
       return;
     }
