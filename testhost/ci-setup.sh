@@ -4,8 +4,7 @@
 # Installs what the test-host harness needs and builds the cached host images, including the
 # docker layer, so that no test has to. Both steps are no-ops when already done.
 set -euo pipefail
-here=$(dirname "$(readlink -f "$0")")
-. "$here/lib.sh"
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
 
 packages=(debootstrap systemd-container openssh-client openssh-server rsync sshfs iproute2 iptables procps)
 require_root
@@ -18,4 +17,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-"$here/build-image.sh" --docker
+"$TESTHOST_SCRIPTS/build-image.sh" --docker

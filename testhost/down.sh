@@ -4,8 +4,7 @@
 # Removes host NAME and everything up.sh made for it: processes, overlay mount, veth, network
 # namespace, cgroups, run dir and address lease. Idempotent; safe for a name that never came up.
 set -uo pipefail
-scripts=$(dirname "$(readlink -f "$0")")
-. "$scripts/lib.sh"
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
 
 [ $# = 1 ] || die "usage: down.sh NAME"
 name=$1 dir=$HOSTS_DIR/$1

@@ -1,6 +1,7 @@
 # Shared settings and helpers of the test-host scripts; sourced, never run.
 # shellcheck shell=bash disable=SC2034 # the settings are used by the sourcing scripts
 
+TESTHOST_SCRIPTS=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 TESTHOST_CACHE=${TESTHOST_CACHE:-/var/cache/jmachine-testhost}
 # Must live on a real file system (ext4, xfs): /var/lib/docker of each host is bind-mounted from
 # here because overlay2 cannot sit on top of the host's overlay root.
@@ -125,9 +126,24 @@ with_lock() {
   fi
 }
 
-# "PID STARTTIME" identifies a process even after its PID has been reused.
+# Tears down hosts whose owner process (TESTHOST_OWNER_PID of up.sh) is gone: left behind by a
+# test JVM that was killed before its teardown. Call with the lock held.
+reap_orphans() {
+  local lease owner
+  for lease in "$LEASES_DIR"/*; do
+    [ -f "$lease" ] || continue
+    owner=$(sed -n 2p "$lease")
+    if [ -n "$owner" ] && [ "$(process_identity "${owner%% *}" || true)" != "$owner" ]; then
+      echo "testhost: reclaiming $(head -n1 "$lease"), its owner process ${owner%% *} is gone" >&2
+      "$TESTHOST_SCRIPTS/down.sh" "$(head -n1 "$lease")"
+    fi
+  done
+}
+
+# "PID STARTTIME" identifies a process even after its PID has been reused; fails for a dead one.
 process_identity() {
   local stat
+  alive "$1" || return 1
   stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
   # field 22 (starttime), counted after the parenthesized command name, which may contain spaces
   echo "$1 $(echo "${stat##*) }" | awk '{ print $20 }')"

@@ -4,8 +4,9 @@
 # up:   the shared bridge jmth0 (198.51.100.1/25) the hosts hang on, a FORWARD rule so hosts reach each
 #       other (this machine's FORWARD policy may be DROP, and bridged frames pass through iptables),
 #       and the parent cgroups. Idempotent; up.sh calls it.
-# down: removes all of it, but only once no host holds an address lease: another test JVM may still
-#       be using the bridge.
+# down: first reclaims hosts whose owner process is gone (a killed test JVM), then removes all of it,
+#       but only once no host holds an address lease: another test JVM may still be using the bridge.
+#       Ending a CI run with it cleans up after test JVMs that were killed.
 set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 
@@ -27,6 +28,7 @@ net_up() {
 
 net_down() {
   local leased
+  reap_orphans
   leased=$(find "$LEASES_DIR" -mindepth 1 -printf "%f\n" 2>/dev/null | tr '\n' ' ')
   if [ -n "$leased" ]; then
     echo "testhost: $BRIDGE stays up, addresses still leased: $leased" >&2

@@ -12,8 +12,7 @@
 # host (a test JVM killed before its teardown). Without it the host lives until down.sh.
 # TESTHOST_BOOT_TIMEOUT: seconds to wait for SSH (default 60).
 set -euo pipefail
-scripts=$(dirname "$(readlink -f "$0")")
-. "$scripts/lib.sh"
+. "$(dirname "$(readlink -f "$0")")/lib.sh"
 
 (($# == 2 || $# == 3)) || die "usage: up.sh NAME IP|auto [--docker]"
 name=$1 wanted_ip=$2 lower=$BASE_IMAGE
@@ -28,19 +27,6 @@ require_tools systemd-nspawn ip iptables ssh flock findmnt pgrep
 for layer in ${lower//:/ }; do
   [ -d "$layer" ] || die "no image $layer: run testhost/build-image.sh${3:+ --docker}"
 done
-
-# Hosts whose owner process is gone were left behind by a killed test run.
-reap_orphans() {
-  local lease owner
-  for lease in "$LEASES_DIR"/*; do
-    [ -f "$lease" ] || continue
-    owner=$(sed -n 2p "$lease")
-    if [ -n "$owner" ] && [ "$(process_identity "${owner%% *}" || true)" != "$owner" ]; then
-      echo "testhost: reclaiming $(head -n1 "$lease"), its owner process ${owner%% *} is gone" >&2
-      "$scripts/down.sh" "$(head -n1 "$lease")"
-    fi
-  done
-}
 
 free_octet() {
   local octet
@@ -57,7 +43,7 @@ free_octet() {
 # NAME's netns, veth and cgroup as ours for down.sh. Prints the leased octet.
 claim() {
   local octet owner=
-  "$scripts/net.sh" up
+  "$TESTHOST_SCRIPTS/net.sh" up
   reap_orphans
   [ ! -e "$HOSTS_DIR/$name" ] || die "host $name exists already"
   [ ! -e "/run/netns/$name" ] || die "a network namespace $name exists already"
@@ -80,11 +66,14 @@ claim() {
   echo "$octet"
 }
 
+# Until the cleanup trap is set and the supervisor sits in the host's cgroup, where down.sh finds
+# it, a signal must not end this script: remember it and act on it right after.
+deferred_signal=
+trap 'deferred_signal=130' INT
+trap 'deferred_signal=143' TERM
 octet=$(with_lock claim)
 ip=$NET_PREFIX.$octet dir=$HOSTS_DIR/$name veth=$name-v
-trap 'status=$?; trap - EXIT; [ $status = 0 ] || "$scripts/down.sh" "$name"; exit $status' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'status=$?; trap - EXIT; [ $status = 0 ] || "$TESTHOST_SCRIPTS/down.sh" "$name"; exit $status' EXIT
 
 mkdir "$dir/upper" "$dir/work" "$dir/root" "$dir/docker"
 mount -t overlay overlay -o "lowerdir=$lower,upperdir=$dir/upper,workdir=$dir/work" "$dir/root"
@@ -102,11 +91,6 @@ ip -n "$name" link set lo up # no default route on purpose: hosts reach only the
 # nspawn mounts /proc/sys read-only, so dockerd inside could not switch forwarding on itself
 ip netns exec "$name" sysctl -q -w net.ipv4.ip_forward=1
 
-# Until the supervisor is in the host's cgroup, where down.sh finds it, a signal must not start the
-# cleanup: remember it and act on it right after.
-deferred_signal=
-trap 'deferred_signal=130' INT
-trap 'deferred_signal=143' TERM
 # The supervisor boots the host again when it reboots (nspawn exits 133) and turns SIGTERM into a
 # clean poweroff (nspawn forwards it as SIGRTMIN+3).
 (

@@ -10,8 +10,8 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
   /** Returns this result, or throws with the command's error output if it failed. */
   public CommandResult orThrow(String what) {
     if (!succeeded()) {
-      throw new IllegalStateException(
-          what + " failed with exit code " + exitCode + ": " + stderr.strip() + stdout.strip());
+      String output = (stderr.strip() + "\n" + stdout.strip()).strip();
+      throw new IllegalStateException(what + " failed with exit code " + exitCode + ": " + output);
     }
     return this;
   }

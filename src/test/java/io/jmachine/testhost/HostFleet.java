@@ -66,14 +66,17 @@ final class HostFleet implements ExtensionContext.Store.CloseableResource {
   @Override
   public void close() {
     long started = System.nanoTime();
-    inParallel(
-        names,
-        name -> {
-          scripts.down(name);
-          ShutdownReaper.forget(name);
-          return name;
-        });
-    scripts.netDown();
+    try {
+      inParallel(
+          names,
+          name -> {
+            scripts.down(name);
+            ShutdownReaper.forget(name);
+            return name;
+          });
+    } finally {
+      scripts.netDown();
+    }
     LOG.info("tore down {} in {} ms", names, (System.nanoTime() - started) / 1_000_000);
   }
 

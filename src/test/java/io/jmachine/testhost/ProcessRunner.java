@@ -37,9 +37,12 @@ final class ProcessRunner {
     Thread stderrReader = drain(process.getErrorStream(), stderr);
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        // SIGTERM first: the scripts' exit traps then clean up what they had started
+        // SIGTERM first, so the scripts' exit traps clean up what they had started; children too,
+        // as bash runs a trap only once its current child (debootstrap, ssh) has finished
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly().waitFor();
         }
         throw new IllegalStateException(
