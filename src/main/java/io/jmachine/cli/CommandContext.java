@@ -9,6 +9,8 @@ import io.jmachine.cli.output.Console;
 import io.jmachine.docker.DockerEngineClient;
 import io.jmachine.docker.HttpsVersionProbe;
 import io.jmachine.driver.DriverRegistry;
+import io.jmachine.drivers.generic.GenericDriverFactory;
+import io.jmachine.drivers.generic.PortProbe;
 import io.jmachine.drivers.none.NoneDriverFactory;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
@@ -20,7 +22,19 @@ import io.jmachine.machine.HostLister;
 import io.jmachine.machine.MachineApi;
 import io.jmachine.machine.PowerActions;
 import io.jmachine.machine.Sleeper;
+import io.jmachine.ssh.CopyLocation;
+import io.jmachine.ssh.HostKeyOptions;
+import io.jmachine.ssh.PassphrasePrompt;
+import io.jmachine.ssh.SshClient;
+import io.jmachine.ssh.SshClientFactory;
+import io.jmachine.ssh.SshSettings;
+import io.jmachine.ssh.SshTarget;
+import io.jmachine.ssh.Terminal;
+import io.jmachine.ssh.TransferCommandLines;
 import io.jmachine.store.FileMachineStore;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +54,7 @@ public final class CommandContext {
   private DriverRegistry drivers;
   private FileMachineStore store;
   private CertificateHealth certificateHealth;
+  private SshClientFactory sshClients;
 
   CommandContext(
       Console console,
@@ -81,7 +96,12 @@ public final class CommandContext {
 
   public DriverRegistry drivers() {
     if (drivers == null) {
-      drivers = new DriverRegistry(List.of(new NoneDriverFactory()));
+      drivers =
+          new DriverRegistry(
+              List.of(
+                  new NoneDriverFactory(),
+                  new GenericDriverFactory(
+                      console::info, target -> sshClients().open(target), PortProbe.TCP)));
     }
     return drivers;
   }
@@ -197,8 +217,6 @@ public final class CommandContext {
               + " driver, which has no SSH access: it only records the URL of an existing Docker"
               + " engine");
     }
-    throw new MachineException(
-        "Error: the " + host.driverName() + " driver's SSH access is not available in this build");
   }
 
   /** Provisions a freshly created machine; registered engines need none. */
@@ -212,18 +230,143 @@ public final class CommandContext {
     requireSsh(host);
   }
 
+  /** The SSH client kind docker-machine would pick, built on first use. */
+  public SshClientFactory sshClients() {
+    if (sshClients == null) {
+      sshClients =
+          SshClientFactory.choose(
+              global.nativeSsh,
+              env.variables(),
+              SshSettings.defaults(!global.noHostKeyPinning),
+              processTerminal(),
+              PassphrasePrompt.onTerminal());
+    }
+    return sshClients;
+  }
+
+  /**
+   * The process's own stdin, stdout and stderr: a remote shell's bytes pass through untouched, as
+   * with docker-machine's inherited streams, so they bypass the console's writers.
+   */
+  private static Terminal processTerminal() {
+    return new Terminal(
+        new FileInputStream(FileDescriptor.in),
+        new FileOutputStream(FileDescriptor.out),
+        new FileOutputStream(FileDescriptor.err),
+        System.console() != null);
+  }
+
+  private SshTarget sshTarget(Host host) {
+    return SshTarget.of(host.driver(), store().machineDir(host.name()));
+  }
+
+  /** A login shell or one command; the remote exit status becomes ours. */
   public int ssh(Host host, List<String> command) {
     requireSsh(host);
-    return 1;
+    try (SshClient client = sshClients().open(sshTarget(host))) {
+      return client.interactive(command);
+    }
   }
 
   public int copy(
       String source, String destination, boolean recursive, boolean delta, boolean quiet) {
-    throw new MachineException("Error: scp needs SSH access, which this build does not have yet");
+    TransferCommandLines.Endpoint from = endpoint(CopyLocation.parse(source));
+    TransferCommandLines.Endpoint to = endpoint(CopyLocation.parse(destination));
+    List<SshTarget> remotes =
+        java.util.stream.Stream.of(from.target(), to.target())
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    List<String> hostKeys = pinnedHostKeyOptions(remotes);
+    List<String> command;
+    if (delta) {
+      String rsync =
+          onPath(
+              "rsync",
+              "You must have a copy of the rsync binary locally to use the --delta option");
+      if (remotes.size() > 1) {
+        throw new MachineException(
+            "Error: rsync cannot copy between two machines; leave out --delta (-d)");
+      }
+      command = TransferCommandLines.rsync(rsync, from, to, recursive, quiet, hostKeys);
+    } else {
+      String scp =
+          onPath("scp", "You must have a copy of the scp binary locally to use the scp feature");
+      command = TransferCommandLines.scp(scp, from, to, recursive, quiet, hostKeys);
+    }
+    return runTool(command);
+  }
+
+  private TransferCommandLines.Endpoint endpoint(CopyLocation location) {
+    if (!location.isRemote()) {
+      return new TransferCommandLines.Endpoint(null, location.path());
+    }
+    Host host = machines().load(location.machine());
+    requireSsh(host);
+    SshTarget target = sshTarget(host);
+    return new TransferCommandLines.Endpoint(
+        location.user().isEmpty() ? target : target.withUser(location.user()), location.path());
   }
 
   public int mount(List<String> args, boolean unmount) {
-    throw new MachineException("Error: mount needs SSH access, which this build does not have yet");
+    String source = args.get(0);
+    int colon = source.indexOf(':');
+    String remotePath = colon < 0 ? source : source.substring(colon + 1);
+    String mountPoint = args.size() > 1 ? args.get(1) : remotePath;
+    if (unmount) {
+      String fusermount =
+          onPath(
+              "fusermount",
+              "You must have a copy of the fusermount binary locally to use the unmount option");
+      return runTool(List.of(fusermount, "-u", mountPoint));
+    }
+    String sshfs =
+        onPath(
+            "sshfs", "You must have a copy of the sshfs binary locally to use the mount feature");
+    CopyLocation location = CopyLocation.parse(colon < 0 ? "default:" + source : source);
+    Host host = machines().load(location.machine());
+    requireSsh(host);
+    SshTarget target = sshTarget(host);
+    if (!location.user().isEmpty()) {
+      target = target.withUser(location.user());
+    }
+    return runTool(
+        TransferCommandLines.sshfs(
+            sshfs, target, remotePath, mountPoint, pinnedHostKeyOptions(List.of(target))));
+  }
+
+  /**
+   * Host-key options for scp, rsync and sshfs. Each machine is reached once with jmachine's own
+   * client first, which records a first key, refuses a changed one and explains any connection
+   * failure; the tools then check against the machines' files strictly.
+   */
+  private List<String> pinnedHostKeyOptions(List<SshTarget> targets) {
+    for (SshTarget target : targets) {
+      try (SshClient client = sshClients().open(target)) {
+        client.run("true");
+      }
+    }
+    return HostKeyOptions.forTools(!global.noHostKeyPinning, targets);
+  }
+
+  private String onPath(String program, String missing) {
+    return SshClientFactory.onPath(program, env.get("PATH"))
+        .orElseThrow(() -> new MachineException(missing));
+  }
+
+  /** Runs scp, rsync, sshfs or fusermount on the user's terminal; failures as docker-machine. */
+  private static int runTool(List<String> command) {
+    try {
+      int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (status != 0) {
+        throw new MachineException("exit status " + status);
+      }
+      return 0;
+    } catch (java.io.IOException e) {
+      throw new MachineException("Error running " + command.get(0) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MachineException("Interrupted while " + command.get(0) + " ran", e);
+    }
   }
 
   /** docker-machine's "default" machine rule for verbs that take machine names. */

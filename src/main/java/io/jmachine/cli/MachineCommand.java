@@ -61,6 +61,15 @@ public final class MachineCommand {
   boolean nativeSsh;
 
   @Option(
+      names = "--no-host-key-pinning",
+      description =
+          "Accept any SSH host key and record none (for machines re-imaged on purpose); by default"
+              + " the first key a machine shows is pinned in its folder",
+      descriptionKey = "MACHINE_NO_HOST_KEY_PINNING",
+      defaultValue = "false")
+  boolean noHostKeyPinning;
+
+  @Option(
       names = "--bugsnag-api-token",
       description = "BugSnag API token for crash reporting",
       descriptionKey = "MACHINE_BUGSNAG_API_TOKEN")

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/** `mount [-u] [user@]MACHINE:PATH [MOUNTPOINT]` with sshfs; unmount with fusermount -u. */
 @Command(name = "mount")
 public final class MountCommand implements Callable<Integer> {
   private final CommandContext context;
@@ -31,10 +32,6 @@ public final class MountCommand implements Callable<Integer> {
     if (args.isEmpty() || args.size() > 2) {
       throw new UsageException("Improper number of arguments");
     }
-    String source = args.get(0);
-    int colon = source.indexOf(':');
-    String machine = colon < 0 ? "default" : source.substring(source.indexOf('@') + 1, colon);
-    context.requireSsh(context.machines().load(machine));
     return context.mount(args, unmount);
   }
 }

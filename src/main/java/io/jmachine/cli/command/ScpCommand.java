@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/** `scp [-r] [-d] [-q] [[user@]MACHINE:]SRC [[user@]MACHINE:]DST` with scp, or rsync for -d. */
 @Command(name = "scp")
 public final class ScpCommand implements Callable<Integer> {
   private final CommandContext context;
@@ -42,15 +43,6 @@ public final class ScpCommand implements Callable<Integer> {
   public Integer call() {
     if (args.size() != 2) {
       throw new UsageException("Improper number of arguments");
-    }
-    for (String location : args) {
-      int colon = location.indexOf(':');
-      if (colon > 0) {
-        String machine = location.substring(location.indexOf('@') + 1, colon);
-        if (!machine.equals("localhost")) {
-          context.requireSsh(context.machines().load(machine));
-        }
-      }
     }
     return context.copy(args.get(0), args.get(1), recursive, delta, quiet);
   }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** `ssh [NAME] [COMMAND...]`: everything after the name is the remote command, verbatim. */
+/**
+ * `ssh [NAME] [COMMAND...]`: everything after the name is the remote command, verbatim. The remote
+ * exit status becomes ours (docker-machine exited 1 for any failure).
+ */
 @Command(name = "ssh")
 public final class SshCommand implements Callable<Integer> {
   private final CommandContext context;

@@ -1,0 +1,176 @@
+package io.jmachine.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.util.io.input.NoCloseInputStream;
+import org.apache.sshd.common.util.io.output.NoCloseOutputStream;
+
+/**
+ * Apache MINA SSHD: one authenticated session, opened on first use and shared by every command
+ * until {@link #close}, so a sequence of commands costs one handshake.
+ */
+public final class NativeSshClient implements SshClient {
+  /** Shell convention for a command killed by a signal: 128 + the signal's number. */
+  private static final Map<String, Integer> SIGNALS =
+      Map.ofEntries(
+          Map.entry("HUP", 1),
+          Map.entry("INT", 2),
+          Map.entry("QUIT", 3),
+          Map.entry("ILL", 4),
+          Map.entry("ABRT", 6),
+          Map.entry("FPE", 8),
+          Map.entry("KILL", 9),
+          Map.entry("USR1", 10),
+          Map.entry("SEGV", 11),
+          Map.entry("USR2", 12),
+          Map.entry("PIPE", 13),
+          Map.entry("ALRM", 14),
+          Map.entry("TERM", 15));
+
+  private final SshTarget target;
+  private final SshSettings settings;
+  private final Terminal terminal;
+  private final PassphrasePrompt prompt;
+  private final String agentSocket;
+  private NativeSessions.Opened opened;
+
+  /** {@code agentSocket} is SSH_AUTH_SOCK, "" when no agent runs. */
+  public NativeSshClient(
+      SshTarget target,
+      SshSettings settings,
+      Terminal terminal,
+      PassphrasePrompt prompt,
+      String agentSocket) {
+    this.target = target;
+    this.settings = settings;
+    this.terminal = terminal;
+    this.prompt = prompt;
+    this.agentSocket = agentSocket;
+  }
+
+  /** The session, opened now if there is none yet or the last one broke. */
+  private synchronized ClientSession session() {
+    if (opened != null && !opened.session().isOpen()) {
+      opened.close();
+      opened = null;
+    }
+    if (opened == null) {
+      opened = NativeSessions.open(target, settings, prompt, agentSocket);
+    }
+    return opened.session();
+  }
+
+  @Override
+  public SshResult run(String command) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    OutputStream output = new SynchronizedOutput(bytes);
+    try (ChannelExec channel = session().createExecChannel(command)) {
+      channel.setOut(output);
+      channel.setErr(output);
+      channel.open().verify(settings.connectTimeout());
+      channel.getInvertedIn().close(); // no input: the command sees end of file
+      int status = awaitExit(channel);
+      return new SshResult(status, bytes.toString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public int interactive(List<String> command) {
+    ClientSession session = session();
+    try (PtyCapableChannelSession channel = channelFor(session, command)) {
+      channel.setIn(new NoCloseInputStream(terminal.in()));
+      channel.setOut(new NoCloseOutputStream(terminal.out()));
+      channel.setErr(new NoCloseOutputStream(terminal.err()));
+      boolean pty = terminal.tty() && command.isEmpty();
+      channel.setUsePty(pty);
+      if (!pty) {
+        channel.open().verify(settings.connectTimeout());
+        return awaitExit(channel);
+      }
+      int[] size = LocalTty.size();
+      channel.setPtyType("xterm");
+      channel.setPtyColumns(size[0]);
+      channel.setPtyLines(size[1]);
+      LocalTty raw = LocalTty.raw();
+      try {
+        channel.open().verify(settings.connectTimeout());
+        return awaitExit(channel);
+      } finally {
+        raw.close();
+      }
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
+  /** A login shell, or the words of one command joined as docker-machine joins them. */
+  private static PtyCapableChannelSession channelFor(ClientSession session, List<String> command)
+      throws IOException {
+    if (command.isEmpty()) {
+      return session.createShellChannel();
+    }
+    return session.createExecChannel(String.join(" ", command));
+  }
+
+  private int awaitExit(ClientChannel channel) {
+    channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
+    Integer status = channel.getExitStatus();
+    if (status != null) {
+      return status;
+    }
+    String signal = channel.getExitSignal();
+    if (signal != null) {
+      return 128 + SIGNALS.getOrDefault(signal, 0);
+    }
+    throw TransportFailures.dropped(target);
+  }
+
+  private SshTransportException failure(IOException e) {
+    synchronized (this) {
+      if (opened == null || !opened.session().isOpen()) {
+        return TransportFailures.dropped(target);
+      }
+    }
+    return new SshTransportException(
+        "SSH to " + target.address() + " failed: " + e.getMessage(), e);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (opened != null) {
+      opened.close();
+      opened = null;
+    }
+  }
+
+  /** stdout and stderr arrive on different threads; both go into one buffer. */
+  private static final class SynchronizedOutput extends OutputStream {
+    private final OutputStream delegate;
+
+    SynchronizedOutput(OutputStream delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      delegate.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+      delegate.write(b, off, len);
+    }
+  }
+}
