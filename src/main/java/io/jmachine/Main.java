@@ -21,7 +21,9 @@ public final class Main {
     Map<String, String> env = System.getenv();
     if (!debugRequested(args, env)) {
       // logging costs start-up time and only --debug shows it
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      // SLF4J announces an explicitly chosen provider on stderr unless told to keep quiet
+      System.setProperty("slf4j.internal.verbosity", "WARN");
     }
     PrintWriter out = writer(FileDescriptor.out);
     PrintWriter err = writer(FileDescriptor.err);

@@ -22,6 +22,7 @@ import io.jmachine.machine.EngineVersionProbe;
 import io.jmachine.machine.HostLister;
 import io.jmachine.machine.MachineApi;
 import io.jmachine.machine.PowerActions;
+import io.jmachine.machine.Provisioning;
 import io.jmachine.machine.Sleeper;
 import io.jmachine.ssh.CopyLocation;
 import io.jmachine.ssh.HostKeyOptions;
@@ -47,6 +48,7 @@ import java.util.List;
  */
 public final class CommandContext {
   private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_READINESS = Duration.ofMinutes(3);
   private final Console console;
   private final Environment env;
   private final String programName;
@@ -189,15 +191,23 @@ public final class CommandContext {
     return certificateHealth;
   }
 
+  /**
+   * The TLS check of env and config. A machine whose server certificate does not name its current
+   * IP gets a new one first (docker-machine #531).
+   */
   public ConnectionCheck connectionCheck() {
-    ConnectionValidator validator = new ConnectionValidator();
     return new ConnectionCheck(
-        (hostPort, auth) ->
-            validator.validate(
-                hostPort,
-                Path.of(auth.caCertPath()),
-                Path.of(auth.clientCertPath()),
-                Path.of(auth.clientKeyPath())));
+        tlsValidator(), host -> provisioning().refreshIfAddressChanged(host));
+  }
+
+  private static io.jmachine.machine.TlsValidator tlsValidator() {
+    ConnectionValidator validator = new ConnectionValidator();
+    return (hostPort, auth) ->
+        validator.validate(
+            hostPort,
+            Path.of(auth.caCertPath()),
+            Path.of(auth.clientCertPath()),
+            Path.of(auth.clientKeyPath()));
   }
 
   public PowerActions powerActions() {
@@ -221,15 +231,75 @@ public final class CommandContext {
     }
   }
 
-  /** Provisions a freshly created machine; registered engines need none. */
-  public void provision(Host host) {
+  /** The rest of create once the driver made the machine; registered engines need none. */
+  public void provisionCreated(Host host) {
     if (host.driver().reachableOverSsh()) {
-      requireSsh(host);
+      provisioning().afterCreate(host);
     }
   }
 
+  /** `provision NAME`. */
+  public void provision(Host host) {
+    requireSsh(host);
+    provisioning().provision(host);
+  }
+
+  /** `regenerate-certs NAME`: a new server certificate installed and checked. */
+  public void regenerateCertificates(Host host) {
+    requireSsh(host);
+    provisioning().regenerateCertificates(host);
+  }
+
+  /** `upgrade NAME`, with the machine's own install strategy. */
   public void upgrade(Host host) {
     requireSsh(host);
+    provisioning().upgrade(host);
+  }
+
+  /**
+   * Provisioning over SSH. It always uses the native client, whatever --native-ssh says: one
+   * authenticated session carries every command, where the external ssh binary would log in once
+   * per command.
+   */
+  public Provisioning provisioning() {
+    SshClientFactory ssh =
+        SshClientFactory.choose(
+            true,
+            env.variables(),
+            SshSettings.defaults(!global.noHostKeyPinning),
+            processTerminal(),
+            PassphrasePrompt.onTerminal());
+    return new Provisioning(
+        store(),
+        host -> ssh.open(sshTarget(host)),
+        new ConnectionCheck(tlsValidator()),
+        CertificateOwner.fromEnvironment(env.variables()),
+        console::info,
+        Sleeper.REAL,
+        Clock.systemUTC(),
+        readinessTimeout());
+  }
+
+  /**
+   * How long create and provision wait for a machine to run and answer over SSH:
+   * MACHINE_READINESS_TIMEOUT (a Go duration such as 90s or 5m, or seconds), 3 minutes by default.
+   */
+  Duration readinessTimeout() {
+    String value = env.get("MACHINE_READINESS_TIMEOUT").strip();
+    if (value.isEmpty()) {
+      return DEFAULT_READINESS;
+    }
+    try {
+      if (value.matches("\\d+")) {
+        return Duration.ofSeconds(Long.parseLong(value));
+      }
+      return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new MachineException(
+          "Invalid MACHINE_READINESS_TIMEOUT \""
+              + value
+              + "\": expected a duration such as 90s or 5m");
+    }
   }
 
   /** The SSH client kind docker-machine would pick, built on first use. */

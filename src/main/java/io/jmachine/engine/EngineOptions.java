@@ -11,6 +11,9 @@ import java.util.Map;
 /**
  * How the Docker daemon on a machine is configured; stored as HostOptions.EngineOptions with
  * docker-machine's field names and order. Lists are null where docker-machine never set them.
+ * {@code installStrategy} is jmachine's own (--engine-install-strategy), written after InstallURL
+ * only when set, so configs without it stay byte-identical to docker-machine's (which ignores
+ * unknown fields when it reads ours).
  */
 public record EngineOptions(
     List<String> arbitraryFlags,
@@ -25,9 +28,42 @@ public record EngineOptions(
     boolean selinuxEnabled,
     boolean tlsVerify,
     List<String> registryMirror,
-    String installUrl) {
+    String installUrl,
+    String installStrategy) {
 
   public static final String DEFAULT_INSTALL_URL = "https://get.docker.com";
+
+  /** docker-machine's fields only: the provisioner's default install strategy. */
+  public EngineOptions(
+      List<String> arbitraryFlags,
+      List<String> dns,
+      String graphDir,
+      List<String> env,
+      boolean ipv6,
+      List<String> insecureRegistry,
+      List<String> labels,
+      String logLevel,
+      String storageDriver,
+      boolean selinuxEnabled,
+      boolean tlsVerify,
+      List<String> registryMirror,
+      String installUrl) {
+    this(
+        arbitraryFlags,
+        dns,
+        graphDir,
+        env,
+        ipv6,
+        insecureRegistry,
+        labels,
+        logLevel,
+        storageDriver,
+        selinuxEnabled,
+        tlsVerify,
+        registryMirror,
+        installUrl,
+        "");
+  }
 
   public static EngineOptions fromJson(Map<String, Object> o) {
     return new EngineOptions(
@@ -43,7 +79,8 @@ public record EngineOptions(
         bool(o, "SelinuxEnabled"),
         bool(o, "TlsVerify"),
         strings(o, "RegistryMirror"),
-        string(o, "InstallURL"));
+        string(o, "InstallURL"),
+        string(o, "InstallStrategy"));
   }
 
   public Map<String, Object> toJson() {
@@ -61,6 +98,9 @@ public record EngineOptions(
     o.put("TlsVerify", tlsVerify);
     o.put("RegistryMirror", registryMirror);
     o.put("InstallURL", installUrl);
+    if (installStrategy != null && !installStrategy.isEmpty()) {
+      o.put("InstallStrategy", installStrategy);
+    }
     return o;
   }
 }

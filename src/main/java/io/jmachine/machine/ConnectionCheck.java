@@ -4,18 +4,27 @@ import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.function.Consumer;
 
 /** docker-machine's check before `env`, `config` and the end of `create`: can we talk TLS? */
 public final class ConnectionCheck {
   private final TlsValidator tls;
+  private final Consumer<Host> beforeCheck;
 
   public ConnectionCheck(TlsValidator tls) {
+    this(tls, host -> {});
+  }
+
+  /** {@code beforeCheck} may repair the machine first (a server certificate for a new IP). */
+  public ConnectionCheck(TlsValidator tls, Consumer<Host> beforeCheck) {
     this.tls = tls;
+    this.beforeCheck = beforeCheck;
   }
 
   /** Returns the URL the client should use: the engine's, or the swarm master's. */
   public String check(Host host, boolean swarm) {
     String url = host.driver().getUrl();
+    beforeCheck.accept(host);
     if (swarm) {
       if (!host.options().swarmOptions().master()) {
         throw new MachineException(

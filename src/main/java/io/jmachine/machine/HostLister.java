@@ -152,6 +152,12 @@ public final class HostLister {
     }
     // an expired or soon-expiring certificate explains more than the failure it causes
     error = certificates.problem(host.options().authOptions()).orElse(error);
+    // a create or provision that did not finish outweighs both (docker-machine #119)
+    var unfinished = ProvisionStatus.read(store.machineDir(host.name()), host.name());
+    if (unfinished.isPresent()) {
+      state = unfinished.get().state();
+      error = unfinished.get().error();
+    }
     boolean activeHost = state == MachineState.RUNNING && url.equals(dockerHost);
     boolean activeSwarm =
         host.options().swarmOptions().master()

@@ -7,6 +7,8 @@ import io.jmachine.driver.DriverRegistry;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.host.HostOptions;
+import io.jmachine.provision.EngineConfig;
+import io.jmachine.provision.InstallStrategy;
 import io.jmachine.store.FileMachineStore;
 import io.jmachine.store.MachineNames;
 import java.io.IOException;
@@ -47,6 +49,9 @@ public final class MachineApi {
     if (!MachineNames.isValid(request.name())) {
       throw new MachineException("Error creating machine: " + MachineNames.RULE);
     }
+    EngineConfig.validate(request.engineOptions());
+    InstallStrategy.parseForCreate(
+        request.engineOptions().installStrategy(), request.engineOptions().installUrl());
     String discovery = request.swarmOptions().discovery();
     if (!discovery.isEmpty() && !SWARM_DISCOVERY.matcher(discovery).matches()) {
       throw new MachineException(

@@ -9,6 +9,13 @@ import java.util.stream.Collectors;
  * anything, remember nothing".
  */
 public final class HostKeyOptions {
+  /**
+   * On first contact, ask for a host key the native client can check too (it has no EdDSA), so
+   * either client can use the pin the other recorded; '^' only moves these to the front.
+   */
+  static final String NATIVE_CHECKABLE_FIRST =
+      "^ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,rsa-sha2-512,rsa-sha2-256";
+
   private HostKeyOptions() {}
 
   /** For tools run after jmachine's own client has reached every target (so keys are pinned). */
@@ -31,10 +38,15 @@ public final class HostKeyOptions {
             .map(t -> OpenSshQuote.quote(t.knownHosts().toString()))
             .distinct()
             .collect(Collectors.joining(" "));
+    if (pinned) {
+      return List.of("-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + files);
+    }
     return List.of(
         "-o",
-        "StrictHostKeyChecking=" + (pinned ? "yes" : "accept-new"),
+        "StrictHostKeyChecking=accept-new",
         "-o",
-        "UserKnownHostsFile=" + files);
+        "UserKnownHostsFile=" + files,
+        "-o",
+        "HostKeyAlgorithms=" + NATIVE_CHECKABLE_FIRST);
   }
 }

@@ -73,6 +73,20 @@ public final class KnownHostsFile {
     }
   }
 
+  /**
+   * An empty 0600 file, so that OpenSSH, which keeps a file's mode, never makes it world-readable.
+   */
+  public void createPrivateIfMissing() {
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // pinned before: keep it as it is
+    } catch (IOException e) {
+      throw new SshTransportException("Cannot create " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** OpenSSH's spelling of a host in known_hosts: the bare name on port 22. */
   static String hostPattern(String host, int port) {
     return port == 22 ? host : "[" + host + "]:" + port;

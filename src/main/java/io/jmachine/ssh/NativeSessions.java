@@ -84,8 +84,8 @@ final class NativeSessions {
       return new Opened(client, session);
     } catch (IOException e) {
       new Opened(client, session).close();
-      if (verifier.refusedChangedKey()) {
-        throw TransportFailures.hostKeyChanged(target);
+      if (!verifier.refusedAgainst().isEmpty()) {
+        throw hostKeyRefused(target, verifier.refusedAgainst(), client);
       }
       throw authFailure(target, settings.connectTimeout(), e);
     }
@@ -110,6 +110,30 @@ final class NativeSessions {
    */
   private static List<KeyExchangeFactory> withoutSlowKex(List<KeyExchangeFactory> factories) {
     return factories.stream().filter(f -> !f.getName().startsWith("sntrup")).toList();
+  }
+
+  /**
+   * A changed key, unless the pins are all of types this client cannot check (an Ed25519 pin
+   * recorded by the system ssh, without an EdDSA provider here): then say that instead.
+   */
+  private static SshTransportException hostKeyRefused(
+      SshTarget target, List<KnownHostsFile.Pin> pins, SshClient client) {
+    List<String> checkable =
+        client.getSignatureFactories().stream()
+            .map(f -> KeyUtils.getCanonicalKeyType(f.getName()))
+            .toList();
+    if (pins.stream().noneMatch(p -> checkable.contains(p.keyType()))) {
+      return new SshTransportException(
+          "The host key pinned for "
+              + target.address()
+              + " in "
+              + target.knownHosts()
+              + " is of a type the native SSH client cannot check ("
+              + pins.get(0).keyType()
+              + "): use the system ssh (leave out --native-ssh), or delete that file to pin"
+              + " again");
+    }
+    return TransportFailures.hostKeyChanged(target);
   }
 
   private static SshTransportException connectFailure(

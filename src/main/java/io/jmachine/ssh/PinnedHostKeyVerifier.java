@@ -16,7 +16,7 @@ final class PinnedHostKeyVerifier implements ServerKeyVerifier {
   private final SshTarget target;
   private final boolean pinning;
   private final KnownHostsFile knownHosts;
-  private volatile boolean refused;
+  private volatile List<KnownHostsFile.Pin> refused = List.of();
 
   PinnedHostKeyVerifier(SshTarget target, boolean pinning) {
     this.target = target;
@@ -49,12 +49,12 @@ final class PinnedHostKeyVerifier implements ServerKeyVerifier {
     if (pins.contains(shown)) {
       return true;
     }
-    refused = true;
+    refused = pins;
     return false;
   }
 
-  /** True once a key differing from the pinned ones was refused. */
-  boolean refusedChangedKey() {
+  /** The pins a shown key was refused against; empty while nothing was refused. */
+  List<KnownHostsFile.Pin> refusedAgainst() {
     return refused;
   }
 }

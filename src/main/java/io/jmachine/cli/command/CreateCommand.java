@@ -11,6 +11,7 @@ import io.jmachine.engine.EngineOptions;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.machine.CreateRequest;
+import io.jmachine.provision.InstallStrategy;
 import io.jmachine.swarm.SwarmOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,16 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
       descriptionKey = "MACHINE_DOCKER_INSTALL_URL",
       defaultValue = EngineOptions.DEFAULT_INSTALL_URL)
   String engineInstallUrl;
+
+  @Option(
+      names = "--engine-install-strategy",
+      description =
+          "How to install Docker if the machine lacks it: script (from --engine-install-url),"
+              + " distro (the distribution's packages), version:VERSION, file:PATH (your script)"
+              + " or none",
+      descriptionKey = "MACHINE_DOCKER_INSTALL_STRATEGY",
+      defaultValue = "")
+  String engineInstallStrategy;
 
   @Option(
       names = "--engine-opt",
@@ -193,7 +204,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
     String name = args.get(0);
     context.drivers().require(driver);
     Host host = context.machines().create(request(name));
-    context.provision(host);
+    context.provisionCreated(host);
     context
         .console()
         .info(
@@ -225,7 +236,10 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
             false,
             true,
             mirrors,
-            engineInstallUrl);
+            engineInstallUrl,
+            InstallStrategy.parseForCreate(engineInstallStrategy, engineInstallUrl)
+                .map(InstallStrategy::text)
+                .orElse(""));
     SwarmOptions swarmOptions =
         new SwarmOptions(
             swarm || swarmMaster,

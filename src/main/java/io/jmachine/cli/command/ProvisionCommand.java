@@ -12,7 +12,6 @@ public final class ProvisionCommand extends MultiMachineCommand {
 
   @Override
   protected void act(Host host) {
-    context.requireSsh(host);
     context.provision(host);
   }
 }

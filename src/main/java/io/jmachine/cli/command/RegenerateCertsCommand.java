@@ -45,7 +45,6 @@ public final class RegenerateCertsCommand extends MultiMachineCommand {
   @Override
   protected void act(Host host) {
     context.console().info("Regenerating TLS certificates");
-    context.requireSsh(host);
-    context.provision(host);
+    context.regenerateCertificates(host);
   }
 }

@@ -12,7 +12,6 @@ public final class UpgradeCommand extends MultiMachineCommand {
 
   @Override
   protected void act(Host host) {
-    context.requireSsh(host);
     context.upgrade(host);
   }
 }
