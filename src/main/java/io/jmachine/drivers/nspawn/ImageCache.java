@@ -146,6 +146,7 @@ final class ImageCache {
     try {
       debootstrap(suite, mirror, target);
       writeSources(target, suite, mirror);
+      slimPackages(target);
       // upgrade (security fixes), then pre-download docker.io and its dependencies only
       inImage(
           target,
@@ -202,6 +203,21 @@ final class ImageCache {
           .append("-security main\n");
     }
     Files.writeString(target.resolve("etc/apt/sources.list"), sources.toString());
+  }
+
+  /**
+   * Machines install only what packages depend on, and no documentation: Docker from the cached
+   * packages then takes seconds instead of half a minute (its recommends pull in git, perl and
+   * python), and the cache holds only what that install needs.
+   */
+  private static void slimPackages(Path root) throws IOException {
+    Files.writeString(
+        root.resolve("etc/apt/apt.conf.d/90jmachine-no-recommends"),
+        "APT::Install-Recommends \"false\";\nAPT::Install-Suggests \"false\";\n");
+    Files.writeString(
+        root.resolve("etc/dpkg/dpkg.cfg.d/90jmachine-no-docs"),
+        "path-exclude=/usr/share/doc/*\npath-include=/usr/share/doc/*/copyright\n"
+            + "path-exclude=/usr/share/man/*\npath-exclude=/usr/share/info/*\n");
   }
 
   /**

@@ -83,6 +83,12 @@ final class NspawnDriver extends BaseDriver {
     return NAME;
   }
 
+  /** Machines have no route to the internet: Debian's docker.io, pre-downloaded in the image. */
+  @Override
+  public String defaultInstallStrategy() {
+    return "distro";
+  }
+
   @Override
   public void setConfigFromFlags(DriverOptions options) {
     subnet =
