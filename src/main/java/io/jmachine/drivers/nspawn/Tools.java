@@ -17,7 +17,17 @@ final class Tools {
 
   private final List<Path> dirs;
 
+  /** Looks in {@code path}, then in the sbin and bin directories. */
   Tools(String path) {
+    this(withStandardDirs(path));
+  }
+
+  /** Looks in exactly {@code dirs}. */
+  Tools(List<Path> dirs) {
+    this.dirs = List.copyOf(dirs);
+  }
+
+  private static List<Path> withStandardDirs(String path) {
     Set<String> unique = new LinkedHashSet<>();
     for (String dir : (path + ":" + SBIN_DIRS + ":/usr/local/bin:/usr/bin:/bin").split(":")) {
       if (!dir.isEmpty()) {
@@ -26,7 +36,7 @@ final class Tools {
     }
     List<Path> list = new ArrayList<>();
     unique.forEach(d -> list.add(Path.of(d)));
-    this.dirs = List.copyOf(list);
+    return list;
   }
 
   /** The PATH handed to the programs we run, sbin included. */
