@@ -369,6 +369,15 @@ final class NspawnDriver extends BaseDriver {
         : MachineState.ERROR;
   }
 
+  /** As libmachine's drivers do: the address only of a running machine (ls infers state). */
+  @Override
+  public String getIp() {
+    if (ipAddress.isEmpty() || getState() != MachineState.RUNNING) {
+      throw new NspawnException("Host is not running");
+    }
+    return ipAddress;
+  }
+
   @Override
   public String getUrl() {
     return "tcp://" + getIp() + ":" + ENGINE_PORT;

@@ -204,8 +204,13 @@ final class NspawnTestSupport {
   }
 
   static Result run(List<String> command, Duration timeout) {
+    return run(command, Map.of(), timeout);
+  }
+
+  static Result run(List<String> command, Map<String, String> env, Duration timeout) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("PATH", new Tools(path()).searchPath());
+    builder.environment().putAll(env);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     try {
       Process process = builder.start();
