@@ -20,10 +20,6 @@ import java.util.function.Consumer;
  * <p>Share one instance per JVM: the cross-process file lock cannot be taken twice by one process.
  */
 public final class CertificateBootstrap {
-  private static final String REGENERATE_HINT =
-      "run 'docker-machine regenerate-certs --client-certs [name...]' to issue a new CA and new"
-          + " client and server certificates for your machines";
-
   private final CertificateOwner owner;
   private final Consumer<String> info;
   private final CertificateIssuer issuer;
@@ -81,17 +77,7 @@ public final class CertificateBootstrap {
           issuer.issueCa(owner.caOrganization()).files(paths.caCert(), paths.caKey()));
       return;
     }
-    CertificateStatus status = expiryChecker.check(paths.caCert());
-    switch (status.validity()) {
-      case VALID, EXPIRING_SOON -> {}
-      case NOT_YET_VALID ->
-          throw new MachineException(
-              "CA " + status.message() + "; if the clock is right, " + REGENERATE_HINT);
-      case EXPIRED -> throw new MachineException("CA " + status.message() + "; " + REGENERATE_HINT);
-      case UNREADABLE ->
-          throw new MachineException(
-              "CA " + status.message() + "; restore it, or " + REGENERATE_HINT);
-    }
+    UsableCa.require(expiryChecker.check(paths.caCert()));
   }
 
   private void ensureClientCertificate(CertificatePaths paths) {

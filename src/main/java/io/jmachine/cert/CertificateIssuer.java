@@ -57,12 +57,13 @@ final class CertificateIssuer {
 
   IssuedCertificate issueCa(String organization) {
     KeyPair keys = generateKeyPair();
+    ValidityPeriod validity = validityPeriod();
     X509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
             subject(organization),
             serialNumber(),
-            notBefore(),
-            notAfter(),
+            validity.notBefore(),
+            validity.notAfter(),
             subject(organization),
             keys.getPublic());
     addExtension(
@@ -111,11 +112,12 @@ final class CertificateIssuer {
 
   private X509v3CertificateBuilder leafBuilder(
       String organization, SigningAuthority authority, PublicKey publicKey) {
+    ValidityPeriod validity = validityPeriod();
     return new JcaX509v3CertificateBuilder(
         authority.certificate(),
         serialNumber(),
-        notBefore(),
-        notAfter(),
+        validity.notBefore(),
+        validity.notAfter(),
         subject(organization),
         publicKey);
   }
@@ -152,17 +154,14 @@ final class CertificateIssuer {
     return new BigInteger(SERIAL_BITS, random);
   }
 
-  private ZonedDateTime validFrom() {
-    return ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).minus(BACKDATING);
-  }
+  private record ValidityPeriod(Date notBefore, Date notAfter) {}
 
-  private Date notBefore() {
-    return Date.from(validFrom().toInstant());
-  }
-
-  // calendar days in the local zone, as Go's AddDate does
-  private Date notAfter() {
-    return Date.from(validFrom().plusDays(VALIDITY_DAYS).toInstant());
+  /** Reads the clock once, so both ends come from the same minute. */
+  private ValidityPeriod validityPeriod() {
+    ZonedDateTime from = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).minus(BACKDATING);
+    // calendar days in the local zone, as Go's AddDate counts them
+    ZonedDateTime until = from.plusDays(VALIDITY_DAYS);
+    return new ValidityPeriod(Date.from(from.toInstant()), Date.from(until.toInstant()));
   }
 
   private KeyPair generateKeyPair() {

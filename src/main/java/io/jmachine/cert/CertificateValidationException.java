@@ -7,8 +7,6 @@ import io.jmachine.error.MachineException;
  * error ends with a blank line). Callers prefix it, e.g. {@code Error checking TLS connection: }.
  */
 public class CertificateValidationException extends MachineException {
-  private final String hostPort;
-
   public CertificateValidationException(String hostPort, String cause, Throwable throwable) {
     super(
         "There was an error validating certificates for host \""
@@ -19,10 +17,5 @@ public class CertificateValidationException extends MachineException {
             + "\nBe advised that this will trigger a Docker daemon restart which might stop running"
             + " containers.\n",
         throwable);
-    this.hostPort = hostPort;
-  }
-
-  public String hostPort() {
-    return hostPort;
   }
 }

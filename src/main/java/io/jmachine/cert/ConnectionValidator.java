@@ -68,7 +68,7 @@ public final class ConnectionValidator {
       socket.connect(address, Math.toIntExact(timeout.toMillis()));
     } catch (IOException e) {
       throw new CertificateValidationException(
-          hostPort, HandshakeFailures.ofDial(e, target, hostPort), e);
+          hostPort, HandshakeFailures.ofDial(e, target.host(), hostPort), e);
     }
   }
 
@@ -76,12 +76,15 @@ public final class ConnectionValidator {
       Socket socket, HostPort target, TlsCredentials credentials, String hostPort) {
     ExplainingTrustManager trustManager =
         new ExplainingTrustManager(credentials.trustManager(), target.host());
-    try (SSLSocket tls =
-        (SSLSocket)
-            credentials
-                .sslContext(trustManager)
-                .getSocketFactory()
-                .createSocket(socket, target.host(), target.port(), true)) {
+    SSLSocket tls = null;
+    try {
+      tls =
+          (SSLSocket)
+              credentials
+                  .sslContext(trustManager)
+                  .getSocketFactory()
+                  // not closing the plain socket with it: a missed alert may still be read from it
+                  .createSocket(socket, target.host(), target.port(), false);
       SSLParameters parameters = tls.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       parameters.setProtocols(PROTOCOLS);
@@ -89,7 +92,21 @@ public final class ConnectionValidator {
       tls.startHandshake();
     } catch (IOException e) {
       throw new CertificateValidationException(
-          hostPort, HandshakeFailures.ofHandshake(e, timeout), e);
+          hostPort, HandshakeFailures.ofHandshake(e, socket), e);
+    } finally {
+      closeQuietly(tls);
+    }
+  }
+
+  // the handshake is all that was to be checked; how the goodbye goes does not matter
+  private static void closeQuietly(SSLSocket tls) {
+    if (tls == null) {
+      return;
+    }
+    try {
+      tls.close();
+    } catch (IOException e) {
+      // see above
     }
   }
 

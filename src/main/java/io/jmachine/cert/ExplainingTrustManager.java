@@ -5,6 +5,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateException;
+import java.security.cert.PKIXReason;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +118,8 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   private static boolean isUnknownAuthority(Throwable cause) {
     return cause instanceof CertPathBuilderException
         || cause instanceof CertPathValidatorException validatorException
-            && validatorException.getReason() == BasicReason.INVALID_SIGNATURE;
+            && (validatorException.getReason() == PKIXReason.NO_TRUST_ANCHOR
+                || validatorException.getReason() == BasicReason.INVALID_SIGNATURE);
   }
 
   // the JDK's HostnameChecker words these as "No subject alternative ..." / "No name matching ..."

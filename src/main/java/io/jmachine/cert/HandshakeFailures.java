@@ -2,9 +2,10 @@ package io.jmachine.cert;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +20,9 @@ final class HandshakeFailures {
 
   private HandshakeFailures() {}
 
-  static String ofDial(IOException e, HostPort target, String hostPort) {
+  static String ofDial(IOException e, String host, String hostPort) {
     if (e instanceof UnknownHostException) {
-      return "dial tcp: lookup " + target.host() + ": no such host";
+      return "dial tcp: lookup " + host + ": no such host";
     }
     if (e instanceof SocketTimeoutException) {
       return "dial tcp " + hostPort + ": i/o timeout";
@@ -29,26 +30,37 @@ final class HandshakeFailures {
     return "dial tcp " + hostPort + ": connect: " + goStyle(e.getMessage());
   }
 
-  static String ofHandshake(IOException e, Duration timeout) {
+  /**
+   * @param socket the connection under the TLS socket, still open, for reading an alert the JDK
+   *     missed
+   */
+  static String ofHandshake(IOException e, Socket socket) {
     return Causes.of(e)
         .filter(ExplainingTrustManager.Rejection.class::isInstance)
         .map(Throwable::getMessage)
         .findFirst()
-        .orElseGet(() -> transportFailure(e, timeout));
+        .orElseGet(() -> transportFailure(e, socket));
   }
 
-  private static String transportFailure(IOException e, Duration timeout) {
+  private static String transportFailure(IOException e, Socket socket) {
     if (e instanceof SocketTimeoutException) {
-      return "tls: no handshake within " + timeout.toSeconds() + "s (i/o timeout)";
-    }
-    if (Causes.of(e).anyMatch(EOFException.class::isInstance)
-        || String.valueOf(e.getMessage()).contains("terminated the handshake")) {
-      return "EOF (the server closed the connection during the TLS handshake)";
+      return "i/o timeout during the TLS handshake";
     }
     String message = String.valueOf(e.getMessage());
     Matcher alert = ALERT.matcher(message);
     if (alert.find()) {
-      return "remote error: tls: " + alert.group(1).replace('_', ' ');
+      return TlsAlert.byJdkName(alert.group(1))
+          .map(TlsAlert::remoteError)
+          .orElse("remote error: tls: " + alert.group(1).replace('_', ' '));
+    }
+    if (e instanceof SocketException) {
+      return TlsAlert.pendingOn(socket)
+          .map(TlsAlert::remoteError)
+          .orElse(goStyle(message) + " during the TLS handshake");
+    }
+    if (Causes.of(e).anyMatch(EOFException.class::isInstance)
+        || message.contains("terminated the handshake")) {
+      return "EOF (the server closed the connection during the TLS handshake)";
     }
     if (message.contains("Unsupported or unrecognized SSL message")) {
       return "tls: first record does not look like a TLS handshake";

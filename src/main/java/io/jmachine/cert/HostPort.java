@@ -1,11 +1,7 @@
 package io.jmachine.cert;
 
-import java.util.regex.Pattern;
-
 /** The {@code host:port} of a Docker URL; IPv6 hosts come bracketed, {@code [::1]:2376}. */
 record HostPort(String host, int port) {
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
   /**
    * @throws IllegalArgumentException with Go's wording, e.g. {@code address x: missing port in
    *     address}
@@ -30,6 +26,18 @@ record HostPort(String host, int port) {
 
   /** A syntax check, as the JDK's host name verification makes it: never a DNS lookup. */
   static boolean isIpLiteral(String host) {
-    return host.contains(":") || IPV4.matcher(host).matches();
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    int dots = 0;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c == '.') {
+        dots++;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return dots == 3;
   }
 }

@@ -28,9 +28,9 @@ record IssuedCertificate(X509CertificateHolder certificate, PrivateKey privateKe
   }
 
   /**
-   * The key comes first: a process killed between the two renames leaves the old certificate in
-   * charge (expired or missing), which the next bootstrap notices, never a valid-looking
-   * certificate next to a key that does not match it.
+   * The key comes first: if the process dies between the two renames, the old certificate (missing
+   * or expired) is what the next bootstrap finds and acts on. Where a still-valid pair is replaced
+   * (regenerate), SigningAuthority catches the mismatch before anything is signed with it.
    */
   List<FileContent> files(Path certificateFile, Path keyFile) {
     return List.of(

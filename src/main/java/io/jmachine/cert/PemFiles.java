@@ -64,14 +64,12 @@ final class PemFiles {
   }
 
   private static byte[] firstBlock(Path file, String type) {
-    return blocks(file).stream()
-        .filter(block -> block.type().equals(type))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new CertificateFileException(
-                    file + ": no " + type + " block found in the PEM data"))
-        .der();
+    for (PemBlock block : blocks(file)) {
+      if (block.type().equals(type)) {
+        return block.der();
+      }
+    }
+    throw new CertificateFileException(file + ": no " + type + " block found in the PEM data");
   }
 
   private static List<PemBlock> blocks(Path file) {

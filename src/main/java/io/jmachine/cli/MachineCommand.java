@@ -62,9 +62,7 @@ public final class MachineCommand {
 
   @Option(
       names = "--no-host-key-pinning",
-      description =
-          "Accept any SSH host key and record none (for machines re-imaged on purpose); by default"
-              + " the first key a machine shows is pinned in its folder",
+      description = "Accept any SSH host key, as docker-machine did (for re-imaged machines)",
       descriptionKey = "MACHINE_NO_HOST_KEY_PINNING",
       defaultValue = "false")
   boolean noHostKeyPinning;

@@ -32,8 +32,11 @@ public final class ExternalSshClient implements SshClient {
     if (target.keyPath() != null) {
       KeyFileCheck.requireUsable(target.keyPath());
     }
-    boolean pinned =
-        new KnownHostsFile(target.knownHosts()).hasPinFor(target.host(), target.port());
+    KnownHostsFile knownHosts = new KnownHostsFile(target.knownHosts());
+    boolean pinned = knownHosts.hasPinFor(target.host(), target.port());
+    if (settings.pinHostKeys()) {
+      knownHosts.createPrivateIfMissing();
+    }
     return ExternalSshArgs.build(
         sshBinary,
         target,

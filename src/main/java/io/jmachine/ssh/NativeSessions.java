@@ -2,7 +2,6 @@ package io.jmachine.ssh;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -17,6 +16,7 @@ import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.signature.Signature;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -29,6 +29,13 @@ final class NativeSessions {
   private static final Duration KEEPALIVE = Duration.ofSeconds(15);
 
   private static final int KEEPALIVE_MISSES = 3;
+
+  static {
+    // MINA would route its crypto through BouncyCastle when it is on the class path (it is, for
+    // certificates); the JDK's providers do all SSH needs here, and skipping BC's registration
+    // saves over a second on the first connection
+    SecurityUtils.setAPrioriDisabledProvider(SecurityUtils.BOUNCY_CASTLE, true);
+  }
 
   private NativeSessions() {}
 
@@ -138,8 +145,10 @@ final class NativeSessions {
 
   private static SshTransportException connectFailure(
       SshTarget target, Duration timeout, IOException e) {
+    // NIO reports an unreachable host as a ConnectException too, so the reason decides
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException && !(t instanceof NoRouteToHostException)) {
+      if (t instanceof ConnectException
+          && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
         return TransportFailures.refused(target);
       }
     }

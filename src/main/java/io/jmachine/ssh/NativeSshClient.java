@@ -42,7 +42,9 @@ public final class NativeSshClient implements SshClient {
   private final Terminal terminal;
   private final PassphrasePrompt prompt;
   private final String agentSocket;
-  private NativeSessions.Opened opened;
+  private final Object connecting = new Object();
+  private volatile NativeSessions.Opened opened;
+  private volatile boolean closed;
 
   /** {@code agentSocket} is SSH_AUTH_SOCK, "" when no agent runs. */
   public NativeSshClient(
@@ -59,15 +61,23 @@ public final class NativeSshClient implements SshClient {
   }
 
   /** The session, opened now if there is none yet or the last one broke. */
-  private synchronized ClientSession session() {
-    if (opened != null && !opened.session().isOpen()) {
-      opened.close();
-      opened = null;
+  private ClientSession session() {
+    synchronized (connecting) {
+      NativeSessions.Opened current = opened;
+      if (current != null && current.session().isOpen()) {
+        return current.session();
+      }
+      if (current != null) {
+        current.close();
+      }
+      NativeSessions.Opened fresh = NativeSessions.open(target, settings, prompt, agentSocket);
+      opened = fresh;
+      if (closed) {
+        fresh.close(); // closed by another thread while connecting: a deadline gave up on us
+        throw TransportFailures.dropped(target);
+      }
+      return fresh.session();
     }
-    if (opened == null) {
-      opened = NativeSessions.open(target, settings, prompt, agentSocket);
-    }
-    return opened.session();
   }
 
   @Override
@@ -138,20 +148,21 @@ public final class NativeSshClient implements SshClient {
   }
 
   private SshTransportException failure(IOException e) {
-    synchronized (this) {
-      if (opened == null || !opened.session().isOpen()) {
-        return TransportFailures.dropped(target);
-      }
+    NativeSessions.Opened current = opened;
+    if (current == null || !current.session().isOpen()) {
+      return TransportFailures.dropped(target);
     }
     return new SshTransportException(
         "SSH to " + target.address() + " failed: " + e.getMessage(), e);
   }
 
+  /** Never waits for a connection attempt in progress; that one closes itself when done. */
   @Override
-  public synchronized void close() {
-    if (opened != null) {
-      opened.close();
-      opened = null;
+  public void close() {
+    closed = true;
+    NativeSessions.Opened current = opened;
+    if (current != null) {
+      current.close();
     }
   }
 

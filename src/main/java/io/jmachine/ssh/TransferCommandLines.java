@@ -73,7 +73,8 @@ public final class TransferCommandLines {
     }
     args.addAll(List.of("-o", "Port=" + target.port()));
     if (target.keyPath() != null) {
-      args.addAll(List.of("-o", "IdentityFile=" + target.keyPath()));
+      // quoted, unlike docker-machine's, so that a store path with a space still works
+      args.addAll(List.of("-o", "IdentityFile=" + OpenSshQuote.quote(target.keyPath().toString())));
     }
     args.add(new Endpoint(target, remotePath).argument());
     args.add(mountPoint);

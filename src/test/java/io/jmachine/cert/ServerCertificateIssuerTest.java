@@ -171,6 +171,21 @@ class ServerCertificateIssuerTest {
   }
 
   @Test
+  void issue_expiredCa_refusesToSign() {
+    ServerCertificateRequest request = request(List.of(), false);
+    Clock afterExpiry = Clock.fixed(Instant.parse("2029-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    assertThatThrownBy(() -> new ServerCertificateIssuer(ALICE, afterExpiry).issue(request))
+        .isInstanceOf(MachineException.class)
+        .hasMessageStartingWith(
+            "CA certificate "
+                + certs.caCert()
+                + " expired on 2028-12-25; run 'docker-machine"
+                + " regenerate-certs --client-certs [name...]'");
+    assertThat(request.serverCert()).doesNotExist();
+  }
+
+  @Test
   void issue_missingCaKey_namesTheFile() {
     ServerCertificateRequest request =
         new ServerCertificateRequest(

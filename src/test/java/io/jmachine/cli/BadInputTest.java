@@ -108,7 +108,7 @@ class BadInputTest {
             "m2"),
         c(
             "create unknown driver",
-            "Driver \"bogus\" not found. Do you have the plugin binary \"docker-machine-driver-bogus\" accessible in your PATH? Available drivers: none",
+            "Driver \"bogus\" not found. Do you have the plugin binary \"docker-machine-driver-bogus\" accessible in your PATH? Available drivers: generic, none",
             "create",
             "-d",
             "bogus",
@@ -143,14 +143,13 @@ class BadInputTest {
         c(
             "ls unclosed template",
             // ls appends a newline, which Go >= 1.16 lexes as space inside the action
-            "template parsing error: template: listTemplate:2: unclosed action started at"
-                + " listTemplate:1",
+            "template parsing error: template: :2: unclosed action started at" + " :1",
             "ls",
             "--format",
             "{{.Name"),
         c(
             "ls unknown function",
-            "template parsing error: template: listTemplate:1: function \"nosuch\" not defined",
+            "template parsing error: template: :1: function \"nosuch\" not defined",
             "ls",
             "--format",
             "{{nosuch .Name}}"),

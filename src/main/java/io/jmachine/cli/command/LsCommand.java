@@ -2,6 +2,7 @@ package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
 import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.output.GoStruct;
 import io.jmachine.cli.output.GoTemplate;
 import io.jmachine.cli.output.TabWriter;
 import io.jmachine.host.Host;
@@ -10,7 +11,9 @@ import io.jmachine.machine.HostLister;
 import io.jmachine.machine.ListFilters;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +52,19 @@ public final class LsCommand implements Callable<Integer> {
   /** docker-machine ignores stray arguments here. */
   @Parameters List<String> ignored = List.of();
 
+  /** Rows are Go structs in docker-machine: unknown fields are errors, options print as {...}. */
+  private static GoStruct asGoStruct(HostListItem row) {
+    Map<String, Object> fields = new LinkedHashMap<>(row.toTemplateData());
+    fields.computeIfPresent("SwarmOptions", (k, v) -> new GoStruct("*swarm.Options", json(v)));
+    fields.computeIfPresent("EngineOptions", (k, v) -> new GoStruct("*engine.Options", json(v)));
+    return new GoStruct("commands.HostListItem", fields);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(Object value) {
+    return (Map<String, Object>) value;
+  }
+
   public LsCommand(CommandContext context) {
     this.context = context;
   }
@@ -72,14 +88,15 @@ public final class LsCommand implements Callable<Integer> {
       text = text.substring("table".length());
     }
     text = text.strip().replace("\\t", "\t").replace("\\n", "\n") + "\n";
-    GoTemplate template = GoTemplate.parse("listTemplate", text);
+    // docker-machine names the template "" ; `json` and `prettyjson` are our addition to ls
+    GoTemplate template = GoTemplate.parse("", text);
     List<HostListItem> rows = lister.rows(hosts, loaded.broken(), deadline);
     StringBuilder out = new StringBuilder();
     if (table) {
       out.append(template.execute(HostListItem.headers()));
     }
     for (HostListItem row : rows) {
-      out.append(template.execute(row.toTemplateData()));
+      out.append(template.execute(asGoStruct(row)));
     }
     context.console().data(table ? TabWriter.forTable().format(out.toString()) : out.toString());
     return 0;

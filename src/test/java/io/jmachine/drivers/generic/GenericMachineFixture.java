@@ -21,6 +21,11 @@ public final class GenericMachineFixture {
 
   public static Host save(Path store, String name, TestHost host, String user, Path key)
       throws Exception {
+    return save(store, name, host.ip(), host.sshPort(), user, key);
+  }
+
+  public static Host save(Path store, String name, String ip, int port, String user, Path key)
+      throws Exception {
     FileMachineStore machines = new FileMachineStore(store, registry());
     Path dir = machines.machineDir(name);
     Files.createDirectories(dir);
@@ -28,10 +33,10 @@ public final class GenericMachineFixture {
     Files.copy(key, copy);
     Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
     Map<String, Object> blob = new LinkedHashMap<>();
-    blob.put("IPAddress", host.ip());
+    blob.put("IPAddress", ip);
     blob.put("MachineName", name);
     blob.put("SSHUser", user);
-    blob.put("SSHPort", host.sshPort());
+    blob.put("SSHPort", port);
     blob.put("SSHKeyPath", copy.toString());
     blob.put("StorePath", store.toString());
     blob.put("EnginePort", 2376);

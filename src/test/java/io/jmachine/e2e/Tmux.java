@@ -1,0 +1,41 @@
+package io.jmachine.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A private tmux server (its own socket) to type into a terminal program and read its screen. */
+final class Tmux {
+  private final Path socket;
+
+  Tmux(Path socket) {
+    this.socket = socket;
+  }
+
+  String run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
+  }
+
+  /** Waits up to 30 s until the screen shows {@code text}. */
+  void waitFor(String text) throws IOException, InterruptedException {
+    String screen = "";
+    for (int i = 0; i < 300; i++) {
+      screen = run("capture-pane", "-p", "-t", "t");
+      if (screen.contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("screen never showed \"" + text + "\":\n" + screen);
+  }
+
+  void killServer() throws IOException, InterruptedException {
+    run("kill-server");
+  }
+}
