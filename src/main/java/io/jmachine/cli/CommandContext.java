@@ -257,21 +257,16 @@ public final class CommandContext {
   }
 
   /**
-   * Provisioning over SSH. It always uses the native client, whatever --native-ssh says: one
-   * authenticated session carries every command, where the external ssh binary would log in once
-   * per command.
+   * Provisioning over SSH, with the native client whenever it can use the machine's key (see {@link
+   * ProvisioningSsh}), else the client docker-machine would pick.
    */
   public Provisioning provisioning() {
-    SshClientFactory ssh =
-        SshClientFactory.choose(
-            true,
-            env.variables(),
-            SshSettings.defaults(!global.noHostKeyPinning),
-            processTerminal(),
-            PassphrasePrompt.onTerminal());
     return new Provisioning(
         store(),
-        host -> ssh.open(sshTarget(host)),
+        host ->
+            ProvisioningSsh.nativeCanUse(host.driver().sshKeyPath())
+                ? nativeSshClients().open(sshTarget(host))
+                : sshClients().open(sshTarget(host)),
         new ConnectionCheck(tlsValidator()),
         CertificateOwner.fromEnvironment(env.variables()),
         console::info,
@@ -300,6 +295,15 @@ public final class CommandContext {
               + value
               + "\": expected a duration such as 90s or 5m");
     }
+  }
+
+  private SshClientFactory nativeSshClients() {
+    return SshClientFactory.choose(
+        true,
+        env.variables(),
+        SshSettings.defaults(!global.noHostKeyPinning),
+        processTerminal(),
+        PassphrasePrompt.onTerminal());
   }
 
   /** The SSH client kind docker-machine would pick, built on first use. */

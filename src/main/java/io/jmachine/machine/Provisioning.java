@@ -224,7 +224,7 @@ public final class Provisioning {
         ssh.run("exit 0");
         return;
       } catch (SshTransportException e) {
-        if (!clock.instant().isBefore(end)) {
+        if (!clock.instant().isBefore(end) || permanent(e)) {
           throw new MachineException(
               prefix
                   + "Too many retries waiting for SSH to be available.  Last error: "
@@ -234,6 +234,20 @@ public final class Provisioning {
       }
       sleeper.sleep(SSH_POLL);
     }
+  }
+
+  /**
+   * Failures waiting cannot cure: a host key that differs from the pinned one, a key file the
+   * client cannot use. Refused connections and failed logins are retried, as a booting machine
+   * produces both.
+   */
+  static boolean permanent(SshTransportException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("differs from the one pinned")
+        || m.contains("cannot use")
+        || m.contains("Cannot use the SSH key")
+        || m.contains("holds no private key")
+        || m.contains("protected by a passphrase");
   }
 
   private void waitRunning(Host host, String prefix) {

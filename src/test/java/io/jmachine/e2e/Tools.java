@@ -57,6 +57,12 @@ final class Tools {
 
   static Result run(List<String> command, Path dir, java.util.Map<String, String> env)
       throws IOException, InterruptedException {
+    return run(command, dir, env, 120);
+  }
+
+  static Result run(
+      List<String> command, Path dir, java.util.Map<String, String> env, int timeoutSeconds)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().putAll(env);
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -64,7 +70,7 @@ final class Tools {
     Path err = Files.createTempFile(dir, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("timed out: " + command);
     }
