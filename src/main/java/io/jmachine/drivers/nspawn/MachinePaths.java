@@ -48,6 +48,18 @@ record MachinePaths(Path machineDir) {
     return nspawnDir().resolve("nspawn.pid");
   }
 
+  /**
+   * The leased address, written the moment it is leased: rm finds it even if config.json lacks it.
+   */
+  Path address() {
+    return nspawnDir().resolve("address");
+  }
+
+  /** Serializes start, stop, kill and rm of this machine between processes. */
+  Path powerLock() {
+    return nspawnDir().resolve(".power.lock");
+  }
+
   Path log() {
     return nspawnDir().resolve("console.log");
   }

@@ -143,8 +143,20 @@ final class NspawnDriver extends BaseDriver {
     return Ipv4Subnet.parse(subnet);
   }
 
+  /** The machine's address: from config.json, else from the file written when it was leased. */
+  private String knownAddress() {
+    if (!ipAddress.isEmpty()) {
+      return ipAddress;
+    }
+    try {
+      return Files.readString(paths().address()).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   private int address() {
-    long parsed = Ipv4Subnet.parseAddress(ipAddress);
+    long parsed = Ipv4Subnet.parseAddress(knownAddress());
     if (parsed < 0) {
       throw new NspawnException(
           "machine " + machineName + " has no address: remove it and" + " create it again");
@@ -153,7 +165,7 @@ final class NspawnDriver extends BaseDriver {
   }
 
   private Optional<String> tag() {
-    long parsed = Ipv4Subnet.parseAddress(ipAddress);
+    long parsed = Ipv4Subnet.parseAddress(knownAddress());
     return parsed < 0 ? Optional.empty() : Optional.of(HostNetwork.tag((int) parsed));
   }
 
@@ -302,12 +314,26 @@ final class NspawnDriver extends BaseDriver {
                         && HostNetwork.reachesBridge(routes, net, a),
                 store().resolve("machines"));
     try {
+      recordAddress(Ipv4Subnet.format(address) + "\n");
       host.network().createMachineLink(HostNetwork.tag(address), address, net);
     } catch (RuntimeException e) {
       leases().release(address, machineName);
+      try {
+        Files.deleteIfExists(paths().address());
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
     return address;
+  }
+
+  private void recordAddress(String text) {
+    try {
+      Files.writeString(paths().address(), text);
+    } catch (IOException e) {
+      throw new NspawnException("cannot record the machine's address: " + e.getMessage(), e);
+    }
   }
 
   private void mountRoot(Path image, MachinePaths paths) {
@@ -383,9 +409,27 @@ final class NspawnDriver extends BaseDriver {
     return "tcp://" + getIp() + ":" + ENGINE_PORT;
   }
 
+  /** Runs a power action holding the machine's lock, so two of them never overlap. */
+  private void exclusively(Runnable action) {
+    if (!Files.isDirectory(paths().nspawnDir())) {
+      action.run();
+      return;
+    }
+    HeldLock.acquire(
+            host.tools(),
+            paths().powerLock(),
+            STOP_TIMEOUT.plus(host.bootTimeout()),
+            "another command on machine " + machineName)
+        .run(action);
+  }
+
   @Override
   public void start() {
     requireHost(false);
+    exclusively(this::startNow);
+  }
+
+  private void startNow() {
     if (supervisor().isPresent()) {
       return;
     }
@@ -544,13 +588,13 @@ final class NspawnDriver extends BaseDriver {
   @Override
   public void stop() {
     requireHost(false);
-    powerOff(false);
+    exclusively(() -> powerOff(false));
   }
 
   @Override
   public void kill() {
     requireHost(false);
-    powerOff(true);
+    exclusively(() -> powerOff(true));
   }
 
   @Override
@@ -619,9 +663,15 @@ final class NspawnDriver extends BaseDriver {
   @Override
   public void remove() {
     Prerequisites.requireRoot(host.osName(), host.uid().get());
+    exclusively(this::removeNow);
+  }
+
+  private void removeNow() {
     List<String> problems = new ArrayList<>();
     MachinePaths paths = paths();
     Optional<String> tag = tag();
+    // read before the machine's folder (which may hold it) goes
+    int address = tag.isPresent() ? address() : 0;
     if (tag.isPresent()) {
       attempt(problems, () -> host.cgroups().killAll(tag.get()));
     }
@@ -641,7 +691,7 @@ final class NspawnDriver extends BaseDriver {
     }
     attempt(problems, () -> images().removeTree(paths.nspawnDir()));
     if (tag.isPresent()) {
-      attempt(problems, () -> leaseLock().run(() -> leases().release(address(), machineName)));
+      attempt(problems, () -> leaseLock().run(() -> leases().release(address, machineName)));
     }
     if (!problems.isEmpty()) {
       throw new NspawnException(String.join("; ", problems));

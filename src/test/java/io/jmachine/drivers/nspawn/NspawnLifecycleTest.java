@@ -160,6 +160,23 @@ class NspawnLifecycleTest {
   }
 
   @Test
+  void remove_ofAMachineWhoseConfigLostItsAddress_stillLeavesNothing() throws IOException {
+    Driver driver = createMachine(store, "life9", Map.of());
+    String ip = driver.getIp();
+    // as if create had been killed between leasing the address and saving config.json
+    Path config = store.resolve("machines/life9/config.json");
+    Files.writeString(
+        config,
+        Files.readString(config).replace("\"IPAddress\": \"" + ip + "\"", "\"IPAddress\": \"\""));
+    Driver loaded = NspawnTestSupport.load(store, "life9");
+    assertThat(loaded.getState()).isEqualTo(MachineState.RUNNING);
+
+    loaded.remove();
+
+    assertThat(leftovers(store, "life9", ip)).isEmpty();
+  }
+
+  @Test
   void memoryAndCpuLimits_applyToTheMachinesProcesses() throws IOException {
     Cgroups cgroups = Cgroups.host();
     org.junit.jupiter.api.Assumptions.assumeTrue(
