@@ -211,7 +211,14 @@ public final class CommandContext {
   }
 
   public PowerActions powerActions() {
-    return new PowerActions(console::info, Sleeper.REAL);
+    return new PowerActions(
+        console::info,
+        Sleeper.REAL,
+        host -> {
+          if (host.driver().reachableOverSsh()) {
+            provisioning().afterStart(host);
+          }
+        });
   }
 
   public EngineVersionProbe engineClient() {

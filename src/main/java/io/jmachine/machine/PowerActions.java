@@ -15,16 +15,27 @@ public final class PowerActions {
 
   private final Consumer<String> info;
   private final Sleeper sleeper;
+  private final Consumer<Host> afterStart;
 
   public PowerActions(Consumer<String> info, Sleeper sleeper) {
+    this(info, sleeper, host -> {});
+  }
+
+  /**
+   * {@code afterStart} runs once a machine is running again after start or restart: docker-machine
+   * then detects the provisioner and waits for the daemon's port.
+   */
+  public PowerActions(Consumer<String> info, Sleeper sleeper, Consumer<Host> afterStart) {
     this.info = info;
     this.sleeper = sleeper;
+    this.afterStart = afterStart;
   }
 
   public void start(Host host) {
     info.accept("Starting \"" + host.name() + "\"...");
     transition(host, MachineState.RUNNING, Driver::start);
     info.accept("Machine \"" + host.name() + "\" was started.");
+    afterStart.accept(host);
   }
 
   public void stop(Host host) {
@@ -48,6 +59,7 @@ public final class PowerActions {
       host.driver().restart();
       waitFor(host, MachineState.RUNNING);
     }
+    afterStart.accept(host);
   }
 
   private void transition(Host host, MachineState target, Consumer<Driver> action) {

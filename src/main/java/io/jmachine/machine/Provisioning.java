@@ -151,6 +151,31 @@ public final class Provisioning {
   }
 
   /**
+   * After start and restart, as docker-machine: the provisioner is detected and the daemon's port
+   * waited for; a machine that came back with another IP first gets a server certificate for it
+   * (docker-machine #531).
+   */
+  public void afterStart(Host host) {
+    try (SshClient ssh = connector.apply(host)) {
+      RemoteShell sh = shell(ssh);
+      Detected detected = detect(host, ssh, sh, "Error detecting OS: ");
+      ProvisionRun run = run(host, sh, detected.os(), true);
+      MachineCertificates certificates = certificates(host);
+      if (certificates.hasServerCertificate() && !certificates.fits(run.target().ip())) {
+        info.accept(
+            "The server certificate of "
+                + host.name()
+                + " does not name its address "
+                + run.target().ip()
+                + "; issuing a new one...");
+        detected.provisioner().regenerateCertificates(run);
+      } else {
+        detected.provisioner().waitForDaemon(run);
+      }
+    }
+  }
+
+  /**
    * Re-issues a machine's server certificate when it does not name the machine's current IP
    * (docker-machine #531: "certificate is valid for 192.168.99.101, not 192.168.99.100"), before
    * `env` or `config` check the connection. Returns true when it did.

@@ -373,7 +373,7 @@ public abstract class Provisioner {
    * docker-machine's WaitForDocker: the daemon's port in `ss`/`netstat`, 10 tries 3 s apart; on
    * failure the error carries the daemon's own log.
    */
-  protected void waitForDaemon(ProvisionRun run) {
+  public void waitForDaemon(ProvisionRun run) {
     RemoteShell sh = run.sh();
     Pattern listening = Pattern.compile(":" + run.target().enginePort() + "\\s+.*:.*");
     SshResult last = null;

@@ -187,6 +187,26 @@ class GenericProvisioningEndToEndTest {
     assertThat(cli.bash(MachineCli.runContainerScript("alpha")).out())
         .isEqualTo("hello from alpha\n");
 
+    // the machine's IP changes (docker-machine #531): env issues a certificate for the new one
+    String newIp = "198.51.100.125"; // outside the harness's leases, inside its network
+    host.exec("ip", "addr", "add", newIp + "/25", "dev", "eth0").orThrow("adding an address");
+    Path config = machine.resolve("config.json");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("\"IPAddress\": \"" + host.ip() + "\"", "\"IPAddress\": \"" + newIp + "\""));
+    Tools.Result env = cli.run("env", "alpha");
+    assertThat(env.exit()).as(env.err()).isZero();
+    assertThat(env.err())
+        .contains(
+            "The server certificate of alpha does not name its address "
+                + newIp
+                + "; issuing a new one (this restarts its Docker daemon)...");
+    assertThat(env.out()).contains("export DOCKER_HOST=\"tcp://" + newIp + ":2376\"");
+    assertThat(cli.bash(MachineCli.runContainerScript("alpha")).out())
+        .isEqualTo("hello from alpha\n");
+    assertThat(cli.run("env", "alpha").err()).isEmpty();
+
     // upgrade with the machine's own strategy (distro packages)
     Tools.Result upgraded = cli.run("upgrade", "alpha");
     assertThat(upgraded.exit()).as(upgraded.err()).isZero();
@@ -199,7 +219,7 @@ class GenericProvisioningEndToEndTest {
     Tools.Result ls = cli.run("ls");
     assertThat(ls.out())
         .containsPattern(
-            "alpha +- +generic +Running +tcp://" + host.ip() + ":2376 +v20\\.10\\.\\S+ *\n");
+            "alpha +- +generic +Running +tcp://" + newIp + ":2376 +v20\\.10\\.\\S+ *\n");
   }
 
   @Test

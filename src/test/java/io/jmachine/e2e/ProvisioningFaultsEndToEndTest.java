@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvisioningFaultsEndToEndTest {
   private static final String HOLD_DPKG_LOCK =
       "perl -e 'use Fcntl; open(my $f, \">>\", \"/var/lib/dpkg/lock-frontend\") or die;"
-          + " fcntl($f, F_SETLKW, pack(\"s s x4 q q i x4\", F_WRLCK, 0, 0, 0, 0)) or die;"
-          + " sleep 15' >/dev/null 2>&1 &";
+          + " my $lock = pack(\"s s x4 q q i x4\", F_WRLCK, 0, 0, 0, 0);"
+          + " fcntl($f, F_SETLKW, $lock) or die; sleep 45' >/dev/null 2>&1 &";
   @TempDir Path dir;
 
   @Test
@@ -27,6 +27,8 @@ class ProvisioningFaultsEndToEndTest {
     TestHost host = hosts.get(0);
     MachineCli cli = new MachineCli(dir);
     host.exec("sh", "-c", HOLD_DPKG_LOCK).orThrow("holding the dpkg lock");
+    assertThat(host.exec("sh", "-c", "sleep 1; apt-get install -y docker.io").stderr())
+        .contains("Could not get lock /var/lib/dpkg/lock-frontend");
 
     Tools.Result created =
         cli.create(

@@ -273,6 +273,38 @@ class ProvisioningTest {
   }
 
   @Test
+  void afterStart_detectsAndWaitsForTheDaemon_orReissuesForANewIp() throws Exception {
+    FakeDriver driver = new FakeDriver("m11", MachineState.RUNNING);
+    Host host = host(driver);
+    provisioning().provision(host);
+    info.clear();
+    int before = ssh.commands().size();
+
+    provisioning().afterStart(host);
+
+    assertThat(info)
+        .containsExactly("Waiting for SSH to be available...", "Detecting the provisioner...");
+    assertThat(ssh.commands().subList(before, ssh.commands().size()))
+        .containsExactly(
+            "exit 0",
+            "cat /etc/os-release",
+            "if ! type netstat 1>/dev/null; then ss -tln; else netstat -tln; fi");
+
+    driver.ip = "10.0.0.77";
+    info.clear();
+    provisioning().afterStart(host);
+    assertThat(info)
+        .contains(
+            "The server certificate of m11 does not name its address 10.0.0.77; issuing a new"
+                + " one...");
+    assertThat(
+            new MachineCertificates(
+                    "m11", host.options().authOptions(), false, new CertificateOwner("me"), clock)
+                .fits("10.0.0.77"))
+        .isTrue();
+  }
+
+  @Test
   void status_ofAProvisioningStillRunning_isStarting_ofAKilledOne_isError() throws Exception {
     Path machineDir = store.machineDir("m10");
     Files.createDirectories(machineDir);

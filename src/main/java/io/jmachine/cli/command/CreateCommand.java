@@ -56,9 +56,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
   @Option(
       names = "--engine-install-strategy",
       description =
-          "How to install Docker if the machine lacks it: script (from --engine-install-url),"
-              + " distro (the distribution's packages), version:VERSION, file:PATH (your script)"
-              + " or none",
+          "How to install Docker if missing: script (--engine-install-url), distro, version:X,"
+              + " file:PATH or none",
       descriptionKey = "MACHINE_DOCKER_INSTALL_STRATEGY",
       defaultValue = "")
   String engineInstallStrategy;
