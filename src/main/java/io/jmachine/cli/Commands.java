@@ -1,6 +1,7 @@
 package io.jmachine.cli;
 
 import io.jmachine.cli.command.ActiveCommand;
+import io.jmachine.cli.command.CompletionCommand;
 import io.jmachine.cli.command.ConfigCommand;
 import io.jmachine.cli.command.CreateCommand;
 import io.jmachine.cli.command.EnvCommand;
@@ -41,6 +42,11 @@ public final class Commands {
   static final List<Entry> ALL =
       List.of(
           new Entry("active", "Print which machine is active", "", ActiveCommand::new),
+          new Entry(
+              "completion",
+              "Print a shell completion, prompt or wrapper script",
+              "Argument is one of bash, zsh, fish, prompt, wrapper, fish-prompt, fish-wrapper.",
+              CompletionCommand::new),
           new Entry(
               "config",
               "Print the connection config for machine",

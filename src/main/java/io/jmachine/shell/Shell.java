@@ -1,7 +1,9 @@
 package io.jmachine.shell;
 
 import io.jmachine.error.MachineException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The shells `env` writes for, each with docker-machine's exact syntax. */
 public enum Shell {
@@ -49,25 +51,44 @@ public enum Shell {
     this.evalTemplate = evalTemplate;
   }
 
+  /** The names `env --shell` accepts, as completion offers them. */
+  private static final List<String> NAMES =
+      List.of(
+          "bash", "cmd", "csh", "emacs", "fish", "ksh", "powershell", "pwsh", "sh", "tcsh", "zsh");
+
+  /** The names completion offers after `env --shell`. */
+  public static List<String> names() {
+    return NAMES;
+  }
+
   /**
    * The shell for a --shell value or $SHELL basename. docker-machine printed bash syntax for any
    * name it did not know (csh included); we know csh and refuse names we cannot serve.
    */
   public static Shell named(String name) {
+    return known(name)
+        .orElseThrow(
+            () ->
+                new MachineException(
+                    "Error: Unknown shell \""
+                        + name
+                        + "\": use --shell with one of bash, sh, zsh, ksh, fish, tcsh, csh,"
+                        + " powershell, pwsh, cmd, emacs"));
+  }
+
+  /** The shell a name means, if any: `bash`, `pwsh.exe`, `tcsh`, ... (case-insensitive). */
+  public static Optional<Shell> known(String name) {
     String base = name.toLowerCase(Locale.ROOT);
-    return switch (base) {
-      case "bash", "sh", "zsh", "ksh", "dash", "ash", "mksh", "yash" -> POSIX;
-      case "fish" -> FISH;
-      case "powershell", "powershell.exe", "pwsh", "pwsh.exe" -> POWERSHELL;
-      case "cmd", "cmd.exe" -> CMD;
-      case "tcsh", "csh" -> TCSH;
-      case "emacs" -> EMACS;
-      default ->
-          throw new MachineException(
-              "Error: Unknown shell \""
-                  + name
-                  + "\": use --shell with one of bash, sh, zsh, ksh, fish, tcsh, csh, powershell,"
-                  + " pwsh, cmd, emacs");
-    };
+    return Optional.ofNullable(
+        switch (base) {
+          case "bash", "sh", "zsh", "ksh", "dash", "ash", "mksh", "yash" -> POSIX;
+          case "bash.exe", "sh.exe", "zsh.exe" -> POSIX;
+          case "fish", "fish.exe" -> FISH;
+          case "powershell", "powershell.exe", "pwsh", "pwsh.exe" -> POWERSHELL;
+          case "cmd", "cmd.exe" -> CMD;
+          case "tcsh", "csh", "bsd-csh", "tcsh.exe" -> TCSH;
+          case "emacs", "emacs.exe" -> EMACS;
+          default -> null;
+        });
   }
 }

@@ -5,7 +5,9 @@ import io.jmachine.cli.HelpMixin;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.shell.EnvScript;
+import io.jmachine.shell.ProcessAncestry;
 import io.jmachine.shell.Shell;
+import io.jmachine.shell.ShellDetector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,23 +106,24 @@ public final class EnvCommand implements Callable<Integer> {
     return context.env().get("no_proxy").isEmpty() ? "NO_PROXY" : "no_proxy";
   }
 
-  /**
-   * --shell, else $SHELL. With $SHELL empty docker-machine printed a bash note and then failed
-   * (#2947); we print the note on stderr and give the POSIX syntax it promised.
-   */
+  /** --shell, else the calling shell, else $SHELL: see {@link ShellDetector}. */
   private Shell detectShell() {
-    if (!shell.isEmpty()) {
-      return Shell.named(shell);
-    }
-    String login = context.env().get("SHELL");
-    if (login.isEmpty()) {
-      context
-          .console()
-          .info(
-              "The default lines below are for a sh/bash shell, you can specify the shell you're"
-                  + " using, with the --shell flag.");
-      return Shell.POSIX;
-    }
-    return Shell.named(Path.of(login).getFileName().toString());
+    return new ShellDetector(ancestry(), isWindows())
+        .detect(shell, context.env().get("SHELL"), context.console()::info);
+  }
+
+  /**
+   * The processes above this one tell who will eval the output, but only when the command runs as
+   * this process with its real environment; a run embedded with an environment of its own (tests)
+   * has no calling shell, and falls back to the $SHELL it was given.
+   */
+  private ProcessAncestry ancestry() {
+    return context.env().variables().equals(System.getenv())
+        ? ProcessAncestry.current()
+        : ProcessAncestry.NONE;
+  }
+
+  private static boolean isWindows() {
+    return System.getProperty("os.name", "").startsWith("Windows");
   }
 }
