@@ -12,6 +12,7 @@ import io.jmachine.driver.DriverRegistry;
 import io.jmachine.drivers.generic.GenericDriverFactory;
 import io.jmachine.drivers.generic.PortProbe;
 import io.jmachine.drivers.none.NoneDriverFactory;
+import io.jmachine.drivers.nspawn.NspawnDriverFactory;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.machine.CertificateHealth;
@@ -103,7 +104,8 @@ public final class CommandContext {
               List.of(
                   new NoneDriverFactory(),
                   new GenericDriverFactory(
-                      console::info, target -> sshClients().open(target), PortProbe.TCP)));
+                      console::info, target -> sshClients().open(target), PortProbe.TCP),
+                  new NspawnDriverFactory(console::info, env.get("PATH"))));
     }
     return drivers;
   }

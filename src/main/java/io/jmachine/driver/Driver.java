@@ -52,4 +52,13 @@ public interface Driver {
   default boolean reachableOverSsh() {
     return true;
   }
+
+  /**
+   * How Docker gets onto this driver's machines when create names no --engine-install-strategy, in
+   * that option's syntax; "" leaves it to the provisioner (docker-machine's install script). A
+   * driver whose machines cannot reach the internet picks one that works offline.
+   */
+  default String defaultInstallStrategy() {
+    return "";
+  }
 }

@@ -33,6 +33,25 @@ public record EngineOptions(
 
   public static final String DEFAULT_INSTALL_URL = "https://get.docker.com";
 
+  /** The same options with another install strategy. */
+  public EngineOptions withInstallStrategy(String strategy) {
+    return new EngineOptions(
+        arbitraryFlags,
+        dns,
+        graphDir,
+        env,
+        ipv6,
+        insecureRegistry,
+        labels,
+        logLevel,
+        storageDriver,
+        selinuxEnabled,
+        tlsVerify,
+        registryMirror,
+        installUrl,
+        strategy);
+  }
+
   /** docker-machine's fields only: the provisioner's default install strategy. */
   public EngineOptions(
       List<String> arbitraryFlags,

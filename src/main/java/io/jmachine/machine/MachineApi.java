@@ -4,6 +4,7 @@ import io.jmachine.auth.AuthOptions;
 import io.jmachine.driver.Driver;
 import io.jmachine.driver.DriverFactory;
 import io.jmachine.driver.DriverRegistry;
+import io.jmachine.engine.EngineOptions;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.host.HostOptions;
@@ -72,7 +73,7 @@ public final class MachineApi {
         throw new MachineException(
             "Error setting machine configuration from flags provided: " + e.getMessage(), e);
       }
-      host = new Host(request.name(), driver, factory.name(), hostOptions(request));
+      host = new Host(request.name(), driver, factory.name(), hostOptions(request, driver));
       try {
         certificates.bootstrap(request.tls());
       } catch (MachineException e) {
@@ -120,7 +121,7 @@ public final class MachineApi {
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
   }
 
-  private HostOptions hostOptions(CreateRequest request) {
+  private HostOptions hostOptions(CreateRequest request, Driver driver) {
     Path machineDir = store.machineDir(request.name());
     CreateRequest.TlsPaths tls = request.tls();
     AuthOptions auth =
@@ -137,7 +138,12 @@ public final class MachineApi {
             tls.clientCert().toString(),
             request.tlsSans(),
             machineDir.toString());
-    return new HostOptions("", 0, 0, request.engineOptions(), request.swarmOptions(), auth);
+    EngineOptions engine = request.engineOptions();
+    String strategy = engine.installStrategy();
+    if ((strategy == null || strategy.isEmpty()) && !driver.defaultInstallStrategy().isEmpty()) {
+      engine = engine.withInstallStrategy(driver.defaultInstallStrategy());
+    }
+    return new HostOptions("", 0, 0, engine, request.swarmOptions(), auth);
   }
 
   public Host load(String name) {

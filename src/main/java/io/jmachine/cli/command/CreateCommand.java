@@ -274,6 +274,14 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
     Map<String, Object> values = new HashMap<>();
     for (DriverFlag flag : driverFlags) {
       Object value = spec.findOption("--" + flag.name()).getValue();
+      if (flag.kind() == DriverFlag.Kind.STRING_SLICE
+          && value instanceof List<?> list
+          && list.isEmpty()
+          && !flag.envVar().isEmpty()
+          && !context.env().get(flag.envVar()).isEmpty()) {
+        // list flags read their variable here: Go splits it on commas
+        value = List.of(context.env().get(flag.envVar()).split(","));
+      }
       if (value != null) {
         values.put(flag.name(), value);
       }
