@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by docker-machine-wrapper.bash) adds the `use` verb.
 
 __docker_machine_verbs='active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help'
-__docker_machine_drivers='generic none'
+__docker_machine_drivers='generic none nspawn'
 __docker_machine_default_driver='virtualbox'
 __docker_machine_shells='bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh'
 __docker_machine_filter_keys='driver label name state swarm'
@@ -19,7 +19,7 @@ __docker_machine_flags() {
     active) REPLY='--help -h --timeout -t' ;;
     completion) REPLY='--help -h' ;;
     config) REPLY='--help -h --swarm' ;;
-    create) REPLY='--driver -d --engine-env --engine-insecure-registry --engine-install-url --engine-label --engine-opt --engine-registry-mirror --engine-storage-driver --help -h --swarm --swarm-addr --swarm-discovery --swarm-experimental --swarm-host --swarm-image --swarm-join-opt --swarm-master --swarm-opt --swarm-strategy --tls-san' ;;
+    create) REPLY='--driver -d --engine-env --engine-insecure-registry --engine-install-strategy --engine-install-url --engine-label --engine-opt --engine-registry-mirror --engine-storage-driver --help -h --swarm --swarm-addr --swarm-discovery --swarm-experimental --swarm-host --swarm-image --swarm-join-opt --swarm-master --swarm-opt --swarm-strategy --tls-san' ;;
     env) REPLY='--help -h --no-proxy --shell --swarm --unset -u' ;;
     inspect) REPLY='--format -f --help -h' ;;
     ip) REPLY='--help -h' ;;
@@ -71,6 +71,7 @@ __docker_machine_value() {
         --driver | -d) REPLY='driver' ;;
         --engine-env) REPLY='any' ;;
         --engine-insecure-registry) REPLY='any' ;;
+        --engine-install-strategy) REPLY='any' ;;
         --engine-install-url) REPLY='any' ;;
         --engine-label) REPLY='any' ;;
         --engine-opt) REPLY='any' ;;
@@ -148,6 +149,7 @@ __docker_machine_driver_flags() {
     case $1 in
     'generic') REPLY='--generic-engine-port --generic-ip-address --generic-ssh-key --generic-ssh-port --generic-ssh-user' ;;
     'none') REPLY='--url' ;;
+    'nspawn') REPLY='--nspawn-bind --nspawn-cpu-count --nspawn-memory --nspawn-mirror --nspawn-subnet --nspawn-suite' ;;
     *) REPLY= ;;
     esac
 }
@@ -168,6 +170,17 @@ __docker_machine_driver_value() {
     'none')
         case $2 in
         --url) REPLY='any' ;;
+        *) REPLY=none ;;
+        esac
+        ;;
+    'nspawn')
+        case $2 in
+        --nspawn-bind) REPLY='any' ;;
+        --nspawn-cpu-count) REPLY='any' ;;
+        --nspawn-memory) REPLY='any' ;;
+        --nspawn-mirror) REPLY='any' ;;
+        --nspawn-subnet) REPLY='any' ;;
+        --nspawn-suite) REPLY='any' ;;
         *) REPLY=none ;;
         esac
         ;;

@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by the wrapper function) adds the `use` verb.
 
 set -g __docker_machine_verbs active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help
-set -g __docker_machine_drivers generic none
+set -g __docker_machine_drivers generic none nspawn
 set -g __docker_machine_default_driver 'virtualbox'
 set -g __docker_machine_shells bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh
 set -g __docker_machine_filter_keys driver label name state swarm
@@ -37,6 +37,8 @@ function __docker_machine_value
         case 'create --engine-env'
             echo any
         case 'create --engine-insecure-registry'
+            echo any
+        case 'create --engine-install-strategy'
             echo any
         case 'create --engine-install-url'
             echo any
@@ -93,6 +95,18 @@ function __docker_machine_driver_value
         case 'generic --generic-ssh-user'
             echo any
         case 'none --url'
+            echo any
+        case 'nspawn --nspawn-bind'
+            echo any
+        case 'nspawn --nspawn-cpu-count'
+            echo any
+        case 'nspawn --nspawn-memory'
+            echo any
+        case 'nspawn --nspawn-mirror'
+            echo any
+        case 'nspawn --nspawn-subnet'
+            echo any
+        case 'nspawn --nspawn-suite'
             echo any
         case '*'
             return 1
@@ -395,6 +409,7 @@ complete -c docker-machine -n '__docker_machine_using config' -l swarm -d 'Displ
 complete -c docker-machine -n '__docker_machine_using create' -l driver -s d -x -a '$__docker_machine_drivers' -d 'Driver to create machine with.'
 complete -c docker-machine -n '__docker_machine_using create' -l engine-env -x -d 'Specify environment variables to set in the engine'
 complete -c docker-machine -n '__docker_machine_using create' -l engine-insecure-registry -x -d 'Specify insecure registries to allow with the created engine'
+complete -c docker-machine -n '__docker_machine_using create' -l engine-install-strategy -x -d 'How to install Docker if missing: script (--engine-install-url), distro, version:X, file:PATH or none'
 complete -c docker-machine -n '__docker_machine_using create' -l engine-install-url -x -d 'Custom URL to use for engine installation'
 complete -c docker-machine -n '__docker_machine_using create' -l engine-label -x -d 'Specify labels for the created engine'
 complete -c docker-machine -n '__docker_machine_using create' -l engine-opt -x -d 'Specify arbitrary flags to include with the created engine in the form flag=value'
@@ -501,3 +516,11 @@ complete -c docker-machine -n '__docker_machine_using create; and __docker_machi
 
 # create -d none
 complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is none' -l url -x -d 'URL of host when no driver is selected'
+
+# create -d nspawn
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is nspawn' -l nspawn-bind -x -d 'Extra bind mount into the machine, SRC:DST (host path:machine path)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is nspawn' -l nspawn-cpu-count -x -d 'CPUs the machine may use, as a CFS quota (0: no limit)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is nspawn' -l nspawn-memory -x -d 'Memory limit of the machine in MB (0: no limit)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is nspawn' -l nspawn-mirror -x -d 'Debian mirror the base image is built from (once, then cached)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is nspawn' -l nspawn-subnet -x -d 'Subnet the machine\'s address comes from; its first address goes to the jmnet0 bridge'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is nspawn' -l nspawn-suite -x -d 'Debian release of the base image'
