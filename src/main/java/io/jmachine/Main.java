@@ -43,6 +43,8 @@ public final class Main {
       OutputStream stdout,
       OutputStream stderr,
       InputStream stdin) {
+    // picocli otherwise looks for Groovy's Closure class, opening every jar on the class path
+    System.setProperty("picocli.disable.closures", "true");
     if (!debugRequested(args, env)) {
       // logging costs start-up time and only --debug shows it
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
