@@ -41,15 +41,15 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    // first without the socket: the chain alone, so a failure here is about trust, not names
-    try {
-      delegate.checkServerTrusted(chain, authType);
-    } catch (CertificateException e) {
-      throw new Rejection(untrusted(chain, e), e);
-    }
     try {
       delegate.checkServerTrusted(chain, authType, socket);
     } catch (CertificateException e) {
+      // again without the socket, the chain alone: a failure then is about trust, not names
+      try {
+        delegate.checkServerTrusted(chain, authType);
+      } catch (CertificateException untrusted) {
+        throw new Rejection(untrusted(chain, untrusted), untrusted);
+      }
       throw new Rejection(isNameMismatch(e) ? nameMismatch(chain[0]) : e.getMessage(), e);
     }
   }

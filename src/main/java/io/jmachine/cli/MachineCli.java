@@ -1,9 +1,11 @@
 package io.jmachine.cli;
 
+import io.jmachine.cert.TlsWarmUp;
 import io.jmachine.cli.output.Console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +15,9 @@ import picocli.CommandLine.ParseResult;
 
 /** Parses a command line the way docker-machine does and runs the verb it names. */
 public final class MachineCli {
+  /** Verbs that shake hands with an engine on their everyday path; see {@link TlsWarmUp}. */
+  private static final Set<String> HANDSHAKING_VERBS = Set.of("env", "config", "ls");
+
   private final Console console;
   private final Environment env;
   private final String programName;
@@ -48,6 +53,9 @@ public final class MachineCli {
 
     CommandLine root = configure(new CommandLine(global), defaults);
     String verb = findVerb(root.getCommandSpec(), args);
+    if (verb != null && HANDSHAKING_VERBS.contains(verb)) {
+      TlsWarmUp.start();
+    }
     Optional<Commands.Entry> entry = verb == null ? Optional.empty() : Commands.find(verb);
     if (verb != null && entry.isEmpty()) {
       console.error(notACommand(verb));

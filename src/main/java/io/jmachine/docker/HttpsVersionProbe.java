@@ -9,22 +9,25 @@ import io.jmachine.json.GoJson;
 import io.jmachine.json.JsonSyntaxException;
 import io.jmachine.machine.EngineVersionProbe;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One `GET /version` over TLS, for `ls`. The unversioned endpoint lets every engine answer with its
  * own API version (docker-machine pinned v1.15, which engines since 25.0 reject). Chosen over
- * docker-java for `ls` because it adds no start-up cost (see docs/performance.md).
+ * docker-java for `ls` because it adds no start-up cost (see docs/performance.md); a plain socket
+ * rather than HttpsURLConnection for the same reason, and so that an engine that is down costs one
+ * refused connect() and no TLS set-up at all.
  */
 public final class HttpsVersionProbe implements EngineVersionProbe {
   private final Duration timeout;
@@ -36,43 +39,59 @@ public final class HttpsVersionProbe implements EngineVersionProbe {
 
   @Override
   public String version(String url, AuthOptions auth) {
-    URI endpoint;
+    URI engine;
     try {
-      URI engine = new URI(url);
-      endpoint = new URI("https", engine.getRawAuthority(), "/version", null, null);
+      engine = new URI(url);
     } catch (URISyntaxException e) {
       throw new MachineException("Error parsing URL: " + e.getMessage());
     }
-    try {
-      HttpsURLConnection http = (HttpsURLConnection) endpoint.toURL().openConnection();
-      http.setSSLSocketFactory(sslContext(auth).getSocketFactory());
-      http.setConnectTimeout((int) timeout.toMillis());
-      http.setReadTimeout((int) timeout.toMillis());
-      http.setRequestProperty("Content-Type", "application/json");
-      if (http.getResponseCode() != 200) {
-        throw new MachineException(
-            "Get \""
-                + endpoint
-                + "\": "
-                + http.getResponseCode()
-                + " "
-                + http.getResponseMessage());
-      }
-      try (InputStream body = http.getInputStream()) {
-        Object json = GoJson.parse(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-        if (json instanceof Map<?, ?> map) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> version = (Map<String, Object>) map;
-          return string(version, "Version");
+    String endpoint = "https://" + engine.getRawAuthority() + "/version";
+    if (engine.getHost() == null || engine.getPort() < 0) {
+      throw new MachineException("Error parsing URL: no host and port in \"" + url + "\"");
+    }
+    int millis = Math.toIntExact(timeout.toMillis());
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(engine.getHost(), engine.getPort()), millis);
+      socket.setSoTimeout(millis);
+      try (SSLSocket tls = layerTls(socket, engine, auth)) {
+        HttpAnswer answer =
+            HttpAnswer.read(
+                tls, "GET /version HTTP/1.0\r\nHost: " + engine.getRawAuthority() + "\r\n\r\n");
+        if (answer.status() != 200) {
+          throw new MachineException("Get \"" + endpoint + "\": " + answer.statusText());
         }
-        throw new MachineException("unexpected answer from " + endpoint);
+        return versionOf(answer.body(), endpoint);
       }
     } catch (ConnectException e) {
       throw new MachineException("Cannot connect to the docker engine endpoint");
-    } catch (JsonSyntaxException e) {
-      throw new MachineException("unexpected answer from " + endpoint + ": " + e.getMessage());
     } catch (IOException e) {
       throw new MachineException("Get \"" + endpoint + "\": " + e.getMessage());
+    }
+  }
+
+  private SSLSocket layerTls(Socket socket, URI engine, AuthOptions auth) throws IOException {
+    SSLSocket tls =
+        (SSLSocket)
+            sslContext(auth)
+                .getSocketFactory()
+                .createSocket(socket, engine.getHost(), engine.getPort(), true);
+    SSLParameters parameters = tls.getSSLParameters();
+    // the host name check HttpsURLConnection makes
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    tls.setSSLParameters(parameters);
+    return tls;
+  }
+
+  private static String versionOf(String body, String endpoint) {
+    try {
+      if (GoJson.parse(body) instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> version = (Map<String, Object>) map;
+        return string(version, "Version");
+      }
+      throw new MachineException("unexpected answer from " + endpoint);
+    } catch (JsonSyntaxException e) {
+      throw new MachineException("unexpected answer from " + endpoint + ": " + e.getMessage());
     }
   }
 
