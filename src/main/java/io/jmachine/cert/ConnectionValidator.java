@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -85,10 +84,8 @@ public final class ConnectionValidator {
                   .getSocketFactory()
                   // not closing the plain socket with it: a missed alert may still be read from it
                   .createSocket(socket, target.host(), target.port(), false);
-      SSLParameters parameters = tls.getSSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      parameters.setProtocols(PROTOCOLS);
-      tls.setSSLParameters(parameters);
+      // the host name is checked by the trust manager (ServerName), not by endpoint identification
+      tls.setEnabledProtocols(PROTOCOLS);
       tls.startHandshake();
     } catch (IOException e) {
       throw new CertificateValidationException(

@@ -7,17 +7,15 @@ import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateException;
 import java.security.cert.PKIXReason;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Lets the JDK decide whether a server certificate is trusted, and turns its verdict into the short
- * reasons Go's crypto/x509 gives (which docker-machine users search the web for), e.g. {@code x509:
- * certificate is valid for 1.2.3.4, not 5.6.7.8}.
+ * Lets the JDK decide whether a server certificate chain is trusted and {@link ServerName} whether
+ * it names the host, and words the verdict as Go's crypto/x509 does (which docker-machine users
+ * search the web for), e.g. {@code x509: certificate signed by unknown authority}.
  */
 final class ExplainingTrustManager extends X509ExtendedTrustManager {
   /** A rejection whose message is already the one to show. */
@@ -26,9 +24,6 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
       super(message, cause);
     }
   }
-
-  private static final int DNS_NAME = 2;
-  private static final int IP_ADDRESS = 7;
 
   private final X509ExtendedTrustManager delegate;
   private final String host;
@@ -42,15 +37,14 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
     try {
-      delegate.checkServerTrusted(chain, authType, socket);
+      delegate.checkServerTrusted(chain, authType);
     } catch (CertificateException e) {
-      // again without the socket, the chain alone: a failure then is about trust, not names
-      try {
-        delegate.checkServerTrusted(chain, authType);
-      } catch (CertificateException untrusted) {
-        throw new Rejection(untrusted(chain, untrusted), untrusted);
-      }
-      throw new Rejection(isNameMismatch(e) ? nameMismatch(chain[0]) : e.getMessage(), e);
+      throw new Rejection(untrusted(chain, e), e);
+    }
+    try {
+      ServerName.verify(host, chain[0]);
+    } catch (CertificateException e) {
+      throw new Rejection(e.getMessage(), e);
     }
   }
 
@@ -120,40 +114,6 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
         || cause instanceof CertPathValidatorException validatorException
             && (validatorException.getReason() == PKIXReason.NO_TRUST_ANCHOR
                 || validatorException.getReason() == BasicReason.INVALID_SIGNATURE);
-  }
-
-  // the JDK's HostnameChecker words these as "No subject alternative ..." / "No name matching ..."
-  private static boolean isNameMismatch(CertificateException e) {
-    String message = String.valueOf(e.getMessage());
-    return message.startsWith("No subject alternative") || message.startsWith("No name matching");
-  }
-
-  /** Go's x509.HostnameError wording. */
-  private String nameMismatch(X509Certificate certificate) {
-    boolean ipHost = HostPort.isIpLiteral(host);
-    List<String> names = subjectAlternativeNames(certificate, ipHost ? IP_ADDRESS : DNS_NAME);
-    if (ipHost && names.isEmpty()) {
-      return "x509: cannot validate certificate for "
-          + host
-          + " because it doesn't contain any IP SANs";
-    }
-    if (names.isEmpty()) {
-      return "x509: certificate is not valid for any names, but wanted to match " + host;
-    }
-    return "x509: certificate is valid for " + String.join(", ", names) + ", not " + host;
-  }
-
-  private static List<String> subjectAlternativeNames(X509Certificate certificate, int type) {
-    try {
-      return certificate.getSubjectAlternativeNames() == null
-          ? List.of()
-          : certificate.getSubjectAlternativeNames().stream()
-              .filter(name -> name.get(0) instanceof Integer tag && tag == type)
-              .map(name -> String.valueOf(name.get(1)))
-              .collect(Collectors.toList());
-    } catch (CertificateException e) {
-      return List.of();
-    }
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -3,6 +3,7 @@ package io.jmachine.docker;
 import static io.jmachine.json.JsonFields.string;
 
 import io.jmachine.auth.AuthOptions;
+import io.jmachine.cert.ServerName;
 import io.jmachine.cert.TlsCredentials;
 import io.jmachine.error.MachineException;
 import io.jmachine.json.GoJson;
@@ -15,11 +16,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -75,10 +78,13 @@ public final class HttpsVersionProbe implements EngineVersionProbe {
             sslContext(auth)
                 .getSocketFactory()
                 .createSocket(socket, engine.getHost(), engine.getPort(), true);
-    SSLParameters parameters = tls.getSSLParameters();
-    // the host name check HttpsURLConnection makes
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    tls.setSSLParameters(parameters);
+    tls.startHandshake();
+    try {
+      String host = engine.getHost().replaceAll("^\\[(.*)]$", "$1");
+      ServerName.verify(host, (X509Certificate) tls.getSession().getPeerCertificates()[0]);
+    } catch (CertificateException e) {
+      throw new SSLPeerUnverifiedException(e.getMessage());
+    }
     return tls;
   }
 
