@@ -16,10 +16,9 @@ import javax.net.ssl.SSLSocket;
 public final class ConnectionValidator {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
-  // Go 1.12 clients (docker-machine's) stopped at TLS 1.2. It also matters here: in TLS 1.3 the
-  // server judges the client certificate after the client's handshake is over, so a rejected
-  // client certificate would pass unnoticed by a handshake-only check.
-  private static final String[] PROTOCOLS = {"TLSv1.2"};
+  // It matters here that TlsCredentials.PROTOCOLS has no TLS 1.3: in TLS 1.3 the server judges the
+  // client certificate after the client's handshake is over, so a rejected client certificate
+  // would pass unnoticed by a handshake-only check.
 
   private final Duration timeout;
 
@@ -85,7 +84,7 @@ public final class ConnectionValidator {
                   // not closing the plain socket with it: a missed alert may still be read from it
                   .createSocket(socket, target.host(), target.port(), false);
       // the host name is checked by the trust manager (ServerName), not by endpoint identification
-      tls.setEnabledProtocols(PROTOCOLS);
+      tls.setEnabledProtocols(TlsCredentials.PROTOCOLS.toArray(String[]::new));
       tls.startHandshake();
     } catch (IOException e) {
       throw new CertificateValidationException(

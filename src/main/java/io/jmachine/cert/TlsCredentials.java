@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -17,6 +18,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * machine's daemon ({@code DOCKER_CERT_PATH}). Loaded with the JDK alone, see {@link PemBlock}.
  */
 public final class TlsCredentials {
+  /**
+   * What our client sockets offer: TLS 1.2, where docker-machine's Go 1.12 client stopped. It is
+   * also the cheaper first handshake for a fresh JVM: a TLS 1.3 ClientHello from the JDK carries
+   * two key shares (x25519 and P-256), and the server uses one of them.
+   */
+  public static final List<String> PROTOCOLS = List.of("TLSv1.2");
+
   private final X509Certificate ca;
   private final X509Certificate certificate;
   private final PrivateKey key;

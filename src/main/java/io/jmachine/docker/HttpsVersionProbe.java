@@ -78,6 +78,7 @@ public final class HttpsVersionProbe implements EngineVersionProbe {
             sslContext(auth)
                 .getSocketFactory()
                 .createSocket(socket, engine.getHost(), engine.getPort(), true);
+    tls.setEnabledProtocols(TlsCredentials.PROTOCOLS.toArray(String[]::new));
     tls.startHandshake();
     try {
       String host = engine.getHost().replaceAll("^\\[(.*)]$", "$1");
