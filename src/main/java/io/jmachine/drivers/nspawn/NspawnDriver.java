@@ -288,7 +288,7 @@ final class NspawnDriver extends BaseDriver {
   }
 
   /**
-   * Leases the lowest free address and plugs the machine's namespace into the bridge, under the
+   * Leases the highest free address and plugs the machine's namespace into the bridge, under the
    * store's lease lock and the host's network lock: concurrent creates in this store get distinct
    * addresses, and an address another store's machine uses shows up as its existing link.
    */
