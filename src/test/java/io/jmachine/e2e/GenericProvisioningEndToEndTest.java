@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmachine.testhost.TestHost;
 import io.jmachine.testhost.TestHosts;
+import io.jmachine.testhost.UnusedAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GenericProvisioningEndToEndTest {
   private static final String DROP_IN = "/etc/systemd/system/docker.service.d/10-machine.conf";
   @TempDir Path dir;
+  private UnusedAddress moved;
+
+  @AfterEach
+  void releaseTheAddress() {
+    if (moved != null) {
+      moved.close();
+    }
+  }
 
   @Test
   void root_distroPackages_engineOptions_thenProvisionRegenerateUpgrade(List<TestHost> hosts)
@@ -191,7 +201,9 @@ class GenericProvisioningEndToEndTest {
         .isEqualTo("hello from alpha\n");
 
     // the machine's IP changes (docker-machine #531): env issues a certificate for the new one
-    String newIp = "198.51.100.125"; // outside the harness's leases, inside its network
+    // inside the test network, one nothing else holds (other test JVMs take addresses of it too)
+    moved = UnusedAddress.reserve();
+    String newIp = moved.ip();
     host.exec("ip", "addr", "add", newIp + "/25", "dev", "eth0").orThrow("adding an address");
     Path config = machine.resolve("config.json");
     Files.writeString(

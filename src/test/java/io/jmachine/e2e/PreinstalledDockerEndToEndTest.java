@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmachine.testhost.TestHost;
 import io.jmachine.testhost.TestHosts;
+import io.jmachine.testhost.UnusedAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,16 +90,19 @@ class PreinstalledDockerEndToEndTest {
     cli.env.put("MACHINE_READINESS_TIMEOUT", "10s");
     Instant start = Instant.now();
 
-    Tools.Result created =
-        cli.run(
-            "create",
-            "-d",
-            "generic",
-            "--generic-ip-address",
-            "198.51.100.126",
-            "--generic-ssh-key",
-            "/var/cache/jmachine-testhost/id_rsa",
-            "ghost");
+    Tools.Result created;
+    try (UnusedAddress nobody = UnusedAddress.reserve()) {
+      created =
+          cli.run(
+              "create",
+              "-d",
+              "generic",
+              "--generic-ip-address",
+              nobody.ip(),
+              "--generic-ssh-key",
+              "/var/cache/jmachine-testhost/id_rsa",
+              "ghost");
+    }
 
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(60));
     assertThat(created.exit()).isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jmachine.drivers.generic.GenericMachineFixture;
 import io.jmachine.testhost.TestHost;
 import io.jmachine.testhost.TestHosts;
+import io.jmachine.testhost.UnusedAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,15 +184,17 @@ class SshCommandsEndToEndTest {
             "Docker machine \"nope\" does not exist. Use \"docker-machine ls\" to list machines."
                 + " Use \"docker-machine create\" to add a new one.\n");
 
-    // inside the test network, but no host has this address
-    GenericMachineFixture.save(store, "gone", "198.51.100.125", 22, "root", m1.rsaPrivateKey());
-    Tools.Result gone = machine("ssh", "gone", "true");
-    assertThat(gone.exit()).isEqualTo(1);
-    assertThat(gone.err())
-        .isEqualTo("Error: Cannot run SSH command: Host \"gone\" is not running\n");
-    Tools.Result goneScp = machine("scp", "gone:/etc/hostname", dir.toString());
-    assertThat(goneScp.exit()).isEqualTo(1);
-    assertThat(goneScp.err()).startsWith("Cannot reach 198.51.100.125:22 over SSH");
+    // inside the test network, but nothing has this address (other test JVMs take some)
+    try (UnusedAddress nobody = UnusedAddress.reserve()) {
+      GenericMachineFixture.save(store, "gone", nobody.ip(), 22, "root", m1.rsaPrivateKey());
+      Tools.Result gone = machine("ssh", "gone", "true");
+      assertThat(gone.exit()).isEqualTo(1);
+      assertThat(gone.err())
+          .isEqualTo("Error: Cannot run SSH command: Host \"gone\" is not running\n");
+      Tools.Result goneScp = machine("scp", "gone:/etc/hostname", dir.toString());
+      assertThat(goneScp.exit()).isEqualTo(1);
+      assertThat(goneScp.err()).startsWith("Cannot reach " + nobody.ip() + ":22 over SSH");
+    }
 
     assertOk(machine("ssh", "m1", "true"));
     m1.exec("sh", "-c", "rm /etc/ssh/ssh_host_* && ssh-keygen -A && systemctl restart ssh")

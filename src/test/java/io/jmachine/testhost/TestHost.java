@@ -65,6 +65,14 @@ public final class TestHost {
   }
 
   /**
+   * {@link #exec(String...)} with its own deadline; throws {@link IllegalStateException} when the
+   * command has not finished by then (it is killed).
+   */
+  public CommandResult exec(Duration timeout, String... command) {
+    return scripts.exec(name, List.of(command), timeout);
+  }
+
+  /**
    * Runs {@code remoteCommand} through the real OpenSSH client, logged in with {@link #privateKey}.
    */
   public CommandResult ssh(String user, String remoteCommand) {

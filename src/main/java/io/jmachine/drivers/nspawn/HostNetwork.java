@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 final class HostNetwork {
   static final String BRIDGE = "jmnet0";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern INET = Pattern.compile("\\binet (\\d+\\.\\d+\\.\\d+\\.\\d+)/");
   private static final Pattern ROUTE =
       Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+)(?:/(\\d+))?\\s.*?\\bdev\\s+(\\S+)");
 
@@ -58,6 +61,14 @@ final class HostNetwork {
 
   /** The bridge, up, with the subnet's first address, and traffic between machines allowed. */
   void ensureBridge(Ipv4Subnet subnet) {
+    if (linkExists(tag(subnet.gateway()))) {
+      throw new NspawnException(
+          "the subnet "
+              + subnet
+              + " cannot be used: its first address "
+              + Ipv4Subnet.format(subnet.gateway())
+              + ", which the bridge needs, belongs to a machine; choose another --nspawn-subnet");
+    }
     if (!linkExists(BRIDGE)) {
       Commands.Result add =
           commands.run(List.of("ip", "link", "add", BRIDGE, "type", "bridge"), TIMEOUT);
@@ -106,6 +117,29 @@ final class HostNetwork {
       commands.run(forwardRule("-D"), TIMEOUT);
     }
     commands.run(List.of("ip", "link", "del", BRIDGE), TIMEOUT);
+  }
+
+  /** The host's own IPv4 addresses (the bridge's, of every subnet in use, among them). */
+  Set<Integer> localAddresses() {
+    return parseLocalAddresses(
+        commands
+            .check(
+                "cannot read the host's addresses",
+                List.of("ip", "-4", "-o", "addr", "show"),
+                TIMEOUT)
+            .out());
+  }
+
+  static Set<Integer> parseLocalAddresses(String text) {
+    Set<Integer> addresses = new HashSet<>();
+    Matcher m = INET.matcher(text);
+    while (m.find()) {
+      long address = Ipv4Subnet.parseAddress(m.group(1));
+      if (address >= 0) {
+        addresses.add((int) address);
+      }
+    }
+    return addresses;
   }
 
   /** A route of the host's main table. */

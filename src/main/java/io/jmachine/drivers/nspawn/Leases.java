@@ -32,14 +32,16 @@ final class Leases {
   }
 
   /**
-   * Leases the lowest address of {@code subnet} that has no lease and that {@code free} accepts
+   * Leases the highest address of {@code subnet} that has no lease and that {@code free} accepts
    * (nothing else on the host uses it). A lease whose machine is gone from the store (or that names
    * the machine being created) is stale and taken over if {@code free} accepts the address.
    */
   int lease(String machine, Ipv4Subnet subnet, IntPredicate free, Path machinesDir) {
     try {
       AtomicFiles.createPrivateDirectories(dir);
-      for (int a = subnet.firstMachineAddress(); a <= subnet.lastMachineAddress(); a++) {
+      // from the top down: far from the low addresses that other tools on a shared network
+      // (the test hosts' harness owns 198.51.100.0/25 here) tend to take, even later on
+      for (int a = subnet.lastMachineAddress(); a >= subnet.firstMachineAddress(); a--) {
         Optional<String> holder = holder(a);
         boolean stale =
             holder.isPresent()

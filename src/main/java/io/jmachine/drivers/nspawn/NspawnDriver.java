@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -56,12 +57,13 @@ final class NspawnDriver extends BaseDriver {
     super("", "");
     this.host = host;
     Map<String, Object> rest = readBase(blob);
-    subnet = string(rest, "Subnet");
+    subnet = orDefault(string(rest, "Subnet"), DEFAULT_SUBNET);
     mirror = string(rest, "Mirror");
     suite = string(rest, "Suite");
     memory = integer(rest, "Memory");
     cpuCount = integer(rest, "CPUCount");
-    binds = strings(rest, "Binds");
+    List<String> stored = strings(rest, "Binds");
+    binds = stored == null ? List.of() : List.copyOf(stored);
     for (String key : List.of("Subnet", "Mirror", "Suite", "Memory", "CPUCount", "Binds")) {
       rest.remove(key);
     }
@@ -159,7 +161,7 @@ final class NspawnDriver extends BaseDriver {
     long parsed = Ipv4Subnet.parseAddress(knownAddress());
     if (parsed < 0) {
       throw new NspawnException(
-          "machine " + machineName + " has no address: remove it and" + " create it again");
+          "machine " + machineName + " has no address: remove it and create it again");
     }
     return (int) parsed;
   }
@@ -286,7 +288,7 @@ final class NspawnDriver extends BaseDriver {
   }
 
   /**
-   * Leases the lowest free address and plugs the machine's namespace into the bridge, under the
+   * Leases the highest free address and plugs the machine's namespace into the bridge, under the
    * store's lease lock and the host's network lock: concurrent creates in this store get distinct
    * addresses, and an address another store's machine uses shows up as its existing link.
    */
@@ -303,6 +305,7 @@ final class NspawnDriver extends BaseDriver {
   private int leaseAndPlugIn(Ipv4Subnet net) {
     host.network().ensureBridge(net);
     List<HostNetwork.Route> routes = host.network().routes();
+    Set<Integer> local = host.network().localAddresses();
     int address =
         leases()
             .lease(
@@ -311,6 +314,7 @@ final class NspawnDriver extends BaseDriver {
                 a ->
                     !host.network().linkExists(HostNetwork.tag(a))
                         && !host.network().netnsExists(HostNetwork.tag(a))
+                        && !local.contains(a)
                         && HostNetwork.reachesBridge(routes, net, a),
                 store().resolve("machines"));
     try {

@@ -19,6 +19,19 @@ class HostNetworkTest {
   }
 
   @Test
+  void parseLocalAddresses_readsEveryInterfacesAddresses() {
+    assertThat(
+            HostNetwork.parseLocalAddresses(
+                "1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n"
+                    + "5: jmnet0    inet 198.51.100.129/25 brd 198.51.100.255 scope global jmnet0\n"
+                    + "5: jmnet0    inet 198.51.100.253/30 scope global jmnet0\n"))
+        .containsExactlyInAnyOrder(
+            (int) Ipv4Subnet.parseAddress("127.0.0.1"),
+            (int) Ipv4Subnet.parseAddress("198.51.100.129"),
+            (int) Ipv4Subnet.parseAddress("198.51.100.253"));
+  }
+
+  @Test
   void parseRoutes_readsNetworksAndDevices() {
     assertThat(HostNetwork.parseRoutes(ROUTES))
         .extracting(HostNetwork.Route::device)

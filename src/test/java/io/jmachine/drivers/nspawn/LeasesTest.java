@@ -25,16 +25,16 @@ class LeasesTest {
   }
 
   @Test
-  void lease_takesTheLowestFreeAddress_andRecordsTheMachine() throws IOException {
+  void lease_takesTheHighestFreeAddress_andRecordsTheMachine() throws IOException {
     Ipv4Subnet subnet = Ipv4Subnet.parse("198.51.100.128/25");
     machine("a");
     machine("b");
     int a = leases().lease("a", subnet, x -> true, store.resolve("machines"));
     int b = leases().lease("b", subnet, x -> true, store.resolve("machines"));
-    assertThat(Ipv4Subnet.format(a)).isEqualTo("198.51.100.130");
-    assertThat(Ipv4Subnet.format(b)).isEqualTo("198.51.100.131");
+    assertThat(Ipv4Subnet.format(a)).isEqualTo("198.51.100.254");
+    assertThat(Ipv4Subnet.format(b)).isEqualTo("198.51.100.253");
     assertThat(leases().holder(a)).contains("a");
-    assertThat(Files.readString(store.resolve("nspawn/leases/198.51.100.131"))).isEqualTo("b\n");
+    assertThat(Files.readString(store.resolve("nspawn/leases/198.51.100.253"))).isEqualTo("b\n");
   }
 
   @Test
@@ -42,8 +42,8 @@ class LeasesTest {
     Ipv4Subnet subnet = Ipv4Subnet.parse("198.51.100.128/25");
     machine("a");
     int a =
-        leases().lease("a", subnet, x -> x != address("198.51.100.130"), store.resolve("machines"));
-    assertThat(Ipv4Subnet.format(a)).isEqualTo("198.51.100.131");
+        leases().lease("a", subnet, x -> x != address("198.51.100.254"), store.resolve("machines"));
+    assertThat(Ipv4Subnet.format(a)).isEqualTo("198.51.100.253");
   }
 
   @Test

@@ -135,8 +135,9 @@ class NspawnEndToEndTest {
                 .out())
         .isEqualTo("again\n");
 
+    List<String> footprint = NspawnTestSupport.footprint(store, "e2e1", ip);
     ok(dockerMachine("rm", "-y", "e2e1"), "rm");
-    assertThat(NspawnTestSupport.leftovers(store, "e2e1", ip)).isEmpty();
+    assertThat(NspawnTestSupport.leftovers(store, "e2e1", ip, footprint)).isEmpty();
     assertThat(Files.exists(store.resolve("machines/e2e1"))).isFalse();
   }
 

@@ -81,18 +81,25 @@ class NspawnNetworkTest {
   @Test
   void fullSubnet_failsWithAdvice_andRemoveFreesTheAddress() throws IOException {
     Path store = stores.get(0);
-    Map<String, Object> tiny = Map.of("nspawn-subnet", "198.51.100.252/30");
-    Driver only = createMachine(store, "tiny1", tiny);
-    assertThat(only.getIp()).isEqualTo("198.51.100.254");
+    // a /30 holds one machine; per test JVM another one, as several may run on this host, low
+    // in the test range, as machines of the whole range take addresses from the top down
+    int base = 132 + 4 * (int) (ProcessHandle.current().pid() % 12);
+    String subnet = "198.51.100." + base + "/30";
+    String only = "198.51.100." + (base + 2);
+    Map<String, Object> tiny = Map.of("nspawn-subnet", subnet);
+    Driver first = createMachine(store, "tiny1", tiny);
+    assertThat(first.getIp()).isEqualTo(only);
 
     assertThatThrownBy(() -> createMachine(store, "tiny2", tiny))
         .hasMessage(
-            "no free address left in subnet 198.51.100.252/30 (all 1 are taken): remove a"
-                + " machine, or create this one with a larger --nspawn-subnet");
+            "no free address left in subnet "
+                + subnet
+                + " (all 1 are taken): remove a machine, or create this one with a larger"
+                + " --nspawn-subnet");
     NspawnTestSupport.load(store, "tiny2").remove();
 
-    only.remove();
+    first.remove();
     Driver next = createMachine(store, "tiny3", tiny);
-    assertThat(next.getIp()).isEqualTo("198.51.100.254");
+    assertThat(next.getIp()).isEqualTo(only);
   }
 }

@@ -280,46 +280,62 @@ final class NspawnTestSupport {
         Duration.ofSeconds(60));
   }
 
-  /** What the machine at {@code ip} of {@code store} left on the host; empty when nothing. */
-  static List<String> leftovers(Path store, String name, String ip) {
-    List<String> left = new ArrayList<>();
+  /**
+   * What the machine at {@code ip} of {@code store} has on the host, each thing named with its
+   * identity (inode, ifindex, process start time): other test JVMs on this host may create a
+   * machine at the same address the moment this one frees it, and theirs must not count.
+   */
+  static List<String> footprint(Path store, String name, String ip) {
+    List<String> things = new ArrayList<>();
     String tag = HostNetwork.tag((int) Ipv4Subnet.parseAddress(ip));
-    if (Files.exists(Path.of("/run/netns", tag))) {
-      left.add("network namespace " + tag);
-    }
-    if (Files.exists(Path.of("/sys/class/net", tag))) {
-      left.add("veth " + tag);
-    }
+    identity(Path.of("/run/netns", tag), "unix:ino")
+        .ifPresent(id -> things.add("network namespace " + tag + " inode " + id));
+    identity(Path.of("/sys/class/net", tag), null)
+        .ifPresent(id -> things.add("veth " + tag + " ifindex " + id));
     Cgroups cgroups = Cgroups.host();
     for (Path group : cgroups.groups(tag)) {
-      if (Files.exists(group)) {
-        left.add("cgroup " + group);
-      }
+      identity(group, "unix:ino").ifPresent(id -> things.add("cgroup " + group + " inode " + id));
     }
-    if (!cgroups.processes(tag).isEmpty()) {
-      left.add("processes " + cgroups.processes(tag));
+    for (long pid : cgroups.processes(tag)) {
+      ProcessIdentity.of(pid).ifPresent(p -> things.add("process " + p));
     }
+    identity(Path.of("/run/systemd/nspawn/propagate", tag), "unix:ino")
+        .ifPresent(id -> things.add("/run/systemd/nspawn/propagate/" + tag + " inode " + id));
     Path machineDir = store.resolve("machines").resolve(name);
     try {
       for (Path mount : Mounts.mountPoints(Files.readString(Path.of("/proc/self/mountinfo")))) {
         if (mount.startsWith(machineDir)) {
-          left.add("mount " + mount);
+          things.add("mount " + mount);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    processesMentioning(machineDir.toString()).forEach(p -> left.add("process " + p));
+    processesMentioning(machineDir.toString()).forEach(p -> things.add("process " + p));
     if (Files.exists(store.resolve("nspawn/leases").resolve(ip))) {
-      left.add("lease " + ip);
+      things.add("lease " + ip);
     }
     if (Files.exists(machineDir.resolve("nspawn"))) {
-      left.add("folder " + machineDir.resolve("nspawn"));
+      things.add("folder " + machineDir.resolve("nspawn"));
     }
-    if (Files.exists(Path.of("/run/systemd/nspawn/propagate", tag))) {
-      left.add("/run/systemd/nspawn/propagate/" + tag);
+    return things;
+  }
+
+  /** What of {@code before} (a footprint) is still there. */
+  static List<String> leftovers(Path store, String name, String ip, List<String> before) {
+    List<String> now = footprint(store, name, ip);
+    return before.stream().filter(now::contains).toList();
+  }
+
+  private static Optional<String> identity(Path path, String attribute) {
+    try {
+      if (attribute == null) {
+        return Optional.of(Files.readString(path.resolve("ifindex")).strip());
+      }
+      return Optional.of(String.valueOf(Files.getAttribute(path, attribute)));
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
     }
-    return left;
   }
 
   /** Processes whose command line names {@code text} (a supervisor, an nspawn). */
