@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** docker-machine ignores stray arguments here. */
+/** `ls`: stray arguments are accepted and ignored, as docker-machine does. */
 public final class LsCommand implements Callable<Integer>, VerbCommand {
   static final String DEFAULT_FORMAT =
       "table {{ .Name }}\t{{ .Active }}\t{{ .DriverName}}\t{{ .State }}\t{{ .URL }}\t{{ .Swarm }}"
