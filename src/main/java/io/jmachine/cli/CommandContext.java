@@ -90,11 +90,11 @@ public final class CommandContext {
   }
 
   public boolean nativeSsh() {
-    return global.nativeSsh;
+    return global.nativeSsh();
   }
 
   public boolean debug() {
-    return global.debug;
+    return global.debug();
   }
 
   public DriverRegistry drivers() {
@@ -118,24 +118,24 @@ public final class CommandContext {
   }
 
   public Path storePath() {
-    return Path.of(global.storagePath).toAbsolutePath().normalize();
+    return Path.of(global.storagePath()).toAbsolutePath().normalize();
   }
 
   /** The --tls-* global paths, each defaulting to the store's certs folder. */
   public Path caCertPath() {
-    return orCerts(global.tlsCaCert, "ca.pem");
+    return orCerts(global.tlsCaCert(), "ca.pem");
   }
 
   public Path caKeyPath() {
-    return orCerts(global.tlsCaKey, "ca-key.pem");
+    return orCerts(global.tlsCaKey(), "ca-key.pem");
   }
 
   public Path clientCertPath() {
-    return orCerts(global.tlsClientCert, "cert.pem");
+    return orCerts(global.tlsClientCert(), "cert.pem");
   }
 
   public Path clientKeyPath() {
-    return orCerts(global.tlsClientKey, "key.pem");
+    return orCerts(global.tlsClientKey(), "key.pem");
   }
 
   private Path orCerts(String value, String file) {
@@ -308,7 +308,7 @@ public final class CommandContext {
     return SshClientFactory.choose(
         true,
         env.variables(),
-        SshSettings.defaults(!global.noHostKeyPinning),
+        SshSettings.defaults(!global.noHostKeyPinning()),
         processTerminal(),
         PassphrasePrompt.onTerminal());
   }
@@ -318,9 +318,9 @@ public final class CommandContext {
     if (sshClients == null) {
       sshClients =
           SshClientFactory.choose(
-              global.nativeSsh,
+              global.nativeSsh(),
               env.variables(),
-              SshSettings.defaults(!global.noHostKeyPinning),
+              SshSettings.defaults(!global.noHostKeyPinning()),
               processTerminal(),
               PassphrasePrompt.onTerminal());
     }
@@ -428,7 +428,7 @@ public final class CommandContext {
         client.run("true");
       }
     }
-    return HostKeyOptions.forTools(!global.noHostKeyPinning, targets);
+    return HostKeyOptions.forTools(!global.noHostKeyPinning(), targets);
   }
 
   private String onPath(String program, String missing) {

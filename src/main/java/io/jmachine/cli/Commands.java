@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every verb, in the order docker-machine's help lists them. Only the verb being run is handed to
- * picocli, so a command pays for parsing its own annotations and no one else's.
+ * Every verb, in the order docker-machine's help lists them. Only the verb being run is built, so a
+ * run pays for the model of its own command and no one else's.
  */
 public final class Commands {
   static final String NAMES_DESCRIPTION = "Argument(s) are one or more machine names.";
@@ -37,7 +37,10 @@ public final class Commands {
 
   /** A verb: its name, one-line usage, help description and how to build it. */
   public record Entry(
-      String name, String usage, String description, Function<CommandContext, Object> factory) {}
+      String name,
+      String usage,
+      String description,
+      Function<CommandContext, VerbCommand> factory) {}
 
   static final List<Entry> ALL =
       List.of(

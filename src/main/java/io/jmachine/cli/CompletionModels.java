@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -91,7 +90,7 @@ public final class CompletionModels {
         throw new IllegalStateException(
             "no completion rule for the arguments of '" + entry.name() + "'");
       }
-      CommandSpec spec = new CommandLine(entry.factory().apply(null)).getCommandSpec();
+      CommandSpec spec = entry.factory().apply(null).model().spec();
       if (spec.userObject() instanceof DynamicOptions dynamic) {
         dynamic.addOptions(spec, List.of()); // the shared flags only: drivers come below
       }
@@ -99,7 +98,7 @@ public final class CompletionModels {
           entry.name().equals("completion") ? ShellScripts.names() : List.<String>of();
       verbs.add(new Verb(entry.name(), entry.usage(), flags(entry.name(), spec), args, words));
     }
-    CommandSpec root = new CommandLine(new MachineCommand()).getCommandSpec();
+    CommandSpec root = new MachineCommand().model().spec();
     List<CompletionModel.Driver> drivers = new ArrayList<>();
     for (String name : registry.names()) {
       List<Flag> flags = new ArrayList<>();

@@ -51,7 +51,7 @@ public final class MachineCli {
     boolean debug = isDebug(args);
     ErrorHandler errors = new ErrorHandler(console, debug);
 
-    CommandLine root = configure(new CommandLine(global), defaults);
+    CommandLine root = configure(new CommandLine(global.model().spec()), defaults);
     String verb = findVerb(root.getCommandSpec(), args);
     if (verb != null && HANDSHAKING_VERBS.contains(verb)) {
       TlsWarmUp.start();
@@ -63,8 +63,8 @@ public final class MachineCli {
     }
     CommandLine sub = null;
     if (entry.isPresent()) {
-      Object command = entry.get().factory().apply(context);
-      sub = configure(new CommandLine(command), defaults);
+      VerbCommand command = entry.get().factory().apply(context);
+      sub = configure(new CommandLine(command.model().spec()), defaults);
       root.addSubcommand(verb, sub);
       if (command instanceof DynamicOptions dynamic) {
         dynamic.addOptions(sub.getCommandSpec(), args.subList(args.indexOf(verb) + 1, args.size()));
@@ -79,7 +79,7 @@ public final class MachineCli {
       return usageError(e, help, root, entry);
     }
     try {
-      if (global.debug) {
+      if (global.debug()) {
         console.error("Docker Machine Version:  " + Version.TEXT);
       }
       if (parsed.isUsageHelpRequested()
@@ -124,7 +124,8 @@ public final class MachineCli {
   /** `help` and `help VERB`. */
   private int showTopic(String topic, HelpRenderer help) {
     if (topic == null) {
-      CommandLine root = configure(new CommandLine(new MachineCommand()), new EnvDefaults(env));
+      CommandLine root =
+          configure(new CommandLine(new MachineCommand().model().spec()), new EnvDefaults(env));
       console.data(help.appHelp(root.getCommandSpec(), Commands.ALL));
       return ErrorHandler.OK;
     }
@@ -133,8 +134,8 @@ public final class MachineCli {
       console.error(notACommand(topic));
       return ErrorHandler.ERROR;
     }
-    Object command = entry.get().factory().apply(null);
-    CommandLine sub = configure(new CommandLine(command), new EnvDefaults(env));
+    VerbCommand command = entry.get().factory().apply(null);
+    CommandLine sub = configure(new CommandLine(command.model().spec()), new EnvDefaults(env));
     if (command instanceof DynamicOptions dynamic) {
       dynamic.addOptions(sub.getCommandSpec(), List.of());
     }

@@ -1,7 +1,10 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.integer;
+
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.driver.MachineState;
 import io.jmachine.error.MachineException;
 import io.jmachine.machine.HostListItem;
@@ -9,36 +12,35 @@ import io.jmachine.machine.HostLister;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "active")
-public final class ActiveCommand implements Callable<Integer> {
+public final class ActiveCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-
-  @Option(
-      names = {"--timeout", "-t"},
-      description = "Timeout in seconds, default to 10s",
-      defaultValue = "10")
-  int timeout;
-
-  @Parameters List<String> args = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "active",
+          this,
+          integer("--timeout", "-t")
+              .description("Timeout in seconds, default to 10s")
+              .defaultValue("10"));
 
   public ActiveCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
-    if (!args.isEmpty()) {
+    if (!model.arguments().isEmpty()) {
       throw new MachineException("Error: Too many arguments given");
     }
     HostLister lister = context.hostLister();
     HostLister.Loaded loaded = lister.load();
-    List<HostListItem> rows = lister.rows(loaded.hosts(), List.of(), Duration.ofSeconds(timeout));
+    List<HostListItem> rows =
+        lister.rows(loaded.hosts(), List.of(), Duration.ofSeconds(model.integer("--timeout")));
     for (HostListItem row : rows) {
       if (row.activeHost() || row.activeSwarm()) {
         context.console().data(row.name() + "\n");

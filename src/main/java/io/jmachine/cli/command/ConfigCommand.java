@@ -1,40 +1,41 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.bool;
+
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "config")
-public final class ConfigCommand implements Callable<Integer> {
+public final class ConfigCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-
-  @Option(names = "--swarm", description = "Display the Swarm config instead of the Docker daemon")
-  boolean swarm;
-
-  @Parameters List<String> args = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "config",
+          this,
+          bool("--swarm").description("Display the Swarm config instead of the Docker daemon"));
 
   public ConfigCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
     context.console().infoToStderr();
     // docker-machine ignores names after the first here
-    String name = context.targetNames(args).get(0);
+    String name = context.targetNames(model.arguments()).get(0);
     Host host = context.machines().load(name);
     String url;
     try {
-      url = context.connectionCheck().check(host, swarm);
+      url = context.connectionCheck().check(host, model.bool("--swarm"));
     } catch (MachineException e) {
       throw new MachineException("Error running connection boilerplate: " + e.getMessage(), e);
     }

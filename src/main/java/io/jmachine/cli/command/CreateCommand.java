@@ -1,9 +1,14 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.bool;
+import static io.jmachine.cli.Flags.list;
+import static io.jmachine.cli.Flags.string;
+
 import io.jmachine.cli.CommandContext;
+import io.jmachine.cli.CommandModel;
 import io.jmachine.cli.DynamicOptions;
-import io.jmachine.cli.HelpMixin;
 import io.jmachine.cli.UsageException;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.driver.DriverFactory;
 import io.jmachine.driver.DriverFlag;
 import io.jmachine.driver.DriverOptions;
@@ -19,138 +24,84 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * `create`: the shared flags are declared here; the chosen driver's flags are added at parse time,
  * found the way docker-machine finds the driver (a first look at the raw arguments).
  */
-@Command(name = "create")
-public final class CreateCommand implements Callable<Integer>, DynamicOptions {
+public final class CreateCommand implements Callable<Integer>, DynamicOptions, VerbCommand {
   static final String DEFAULT_DRIVER = "virtualbox";
 
   private final CommandContext context;
   private final List<DriverFlag> driverFlags = new ArrayList<>();
-  private CommandSpec spec;
-  @Mixin HelpMixin help;
-
-  @Option(
-      names = {"--driver", "-d"},
-      description = "Driver to create machine with.",
-      descriptionKey = "MACHINE_DRIVER",
-      defaultValue = DEFAULT_DRIVER)
-  String driver;
-
-  @Option(
-      names = "--engine-install-url",
-      description = "Custom URL to use for engine installation",
-      descriptionKey = "MACHINE_DOCKER_INSTALL_URL",
-      defaultValue = EngineOptions.DEFAULT_INSTALL_URL)
-  String engineInstallUrl;
-
-  @Option(
-      names = "--engine-install-strategy",
-      description =
-          "How to install Docker if missing: script (--engine-install-url), distro, version:X,"
-              + " file:PATH or none",
-      descriptionKey = "MACHINE_DOCKER_INSTALL_STRATEGY",
-      defaultValue = "")
-  String engineInstallStrategy;
-
-  @Option(
-      names = "--engine-opt",
-      description =
-          "Specify arbitrary flags to include with the created engine in the form flag=value")
-  List<String> engineOpt = new ArrayList<>();
-
-  @Option(
-      names = "--engine-insecure-registry",
-      description = "Specify insecure registries to allow with the created engine")
-  List<String> engineInsecureRegistry = new ArrayList<>();
-
-  @Option(
-      names = "--engine-registry-mirror",
-      description = "Specify registry mirrors to use",
-      descriptionKey = "ENGINE_REGISTRY_MIRROR")
-  List<String> engineRegistryMirror = new ArrayList<>();
-
-  @Option(names = "--engine-label", description = "Specify labels for the created engine")
-  List<String> engineLabel = new ArrayList<>();
-
-  @Option(
-      names = "--engine-storage-driver",
-      description = "Specify a storage driver to use with the engine",
-      defaultValue = "")
-  String engineStorageDriver;
-
-  @Option(
-      names = "--engine-env",
-      description = "Specify environment variables to set in the engine")
-  List<String> engineEnv = new ArrayList<>();
-
-  @Option(names = "--swarm", description = "Configure Machine to join a Swarm cluster")
-  boolean swarm;
-
-  @Option(
-      names = "--swarm-image",
-      description = "Specify Docker image to use for Swarm",
-      descriptionKey = "MACHINE_SWARM_IMAGE",
-      defaultValue = SwarmOptions.DEFAULT_IMAGE)
-  String swarmImage;
-
-  @Option(names = "--swarm-master", description = "Configure Machine to be a Swarm master")
-  boolean swarmMaster;
-
-  @Option(
-      names = "--swarm-discovery",
-      description = "Discovery service to use with Swarm",
-      defaultValue = "")
-  String swarmDiscovery;
-
-  @Option(
-      names = "--swarm-strategy",
-      description = "Define a default scheduling strategy for Swarm",
-      defaultValue = SwarmOptions.DEFAULT_STRATEGY)
-  String swarmStrategy;
-
-  @Option(names = "--swarm-opt", description = "Define arbitrary flags for Swarm master")
-  List<String> swarmOpt = new ArrayList<>();
-
-  @Option(names = "--swarm-join-opt", description = "Define arbitrary flags for Swarm join")
-  List<String> swarmJoinOpt = new ArrayList<>();
-
-  @Option(
-      names = "--swarm-host",
-      description = "ip/socket to listen on for Swarm master",
-      defaultValue = SwarmOptions.DEFAULT_HOST)
-  String swarmHost;
-
-  @Option(
-      names = "--swarm-addr",
-      description = "addr to advertise for Swarm (default: detect and use the machine IP)",
-      defaultValue = "")
-  String swarmAddr;
-
-  @Option(names = "--swarm-experimental", description = "Enable Swarm experimental features")
-  boolean swarmExperimental;
-
-  @Option(names = "--tls-san", description = "Support extra SANs for TLS certs")
-  List<String> tlsSan = new ArrayList<>();
-
-  @Parameters List<String> args = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "create",
+          this,
+          string("--driver", "-d")
+              .description("Driver to create machine with.")
+              .descriptionKey("MACHINE_DRIVER")
+              .defaultValue(DEFAULT_DRIVER),
+          string("--engine-install-url")
+              .description("Custom URL to use for engine installation")
+              .descriptionKey("MACHINE_DOCKER_INSTALL_URL")
+              .defaultValue(EngineOptions.DEFAULT_INSTALL_URL),
+          string("--engine-install-strategy")
+              .description(
+                  "How to install Docker if missing: script (--engine-install-url), distro,"
+                      + " version:X, file:PATH or none")
+              .descriptionKey("MACHINE_DOCKER_INSTALL_STRATEGY")
+              .defaultValue(""),
+          list("--engine-opt")
+              .description(
+                  "Specify arbitrary flags to include with the created engine in the form"
+                      + " flag=value"),
+          list("--engine-insecure-registry")
+              .description("Specify insecure registries to allow with the created engine"),
+          list("--engine-registry-mirror")
+              .description("Specify registry mirrors to use")
+              .descriptionKey("ENGINE_REGISTRY_MIRROR"),
+          list("--engine-label").description("Specify labels for the created engine"),
+          string("--engine-storage-driver")
+              .description("Specify a storage driver to use with the engine")
+              .defaultValue(""),
+          list("--engine-env").description("Specify environment variables to set in the engine"),
+          bool("--swarm").description("Configure Machine to join a Swarm cluster"),
+          string("--swarm-image")
+              .description("Specify Docker image to use for Swarm")
+              .descriptionKey("MACHINE_SWARM_IMAGE")
+              .defaultValue(SwarmOptions.DEFAULT_IMAGE),
+          bool("--swarm-master").description("Configure Machine to be a Swarm master"),
+          string("--swarm-discovery")
+              .description("Discovery service to use with Swarm")
+              .defaultValue(""),
+          string("--swarm-strategy")
+              .description("Define a default scheduling strategy for Swarm")
+              .defaultValue(SwarmOptions.DEFAULT_STRATEGY),
+          list("--swarm-opt").description("Define arbitrary flags for Swarm master"),
+          list("--swarm-join-opt").description("Define arbitrary flags for Swarm join"),
+          string("--swarm-host")
+              .description("ip/socket to listen on for Swarm master")
+              .defaultValue(SwarmOptions.DEFAULT_HOST),
+          string("--swarm-addr")
+              .description("addr to advertise for Swarm (default: detect and use the machine IP)")
+              .defaultValue(""),
+          bool("--swarm-experimental").description("Enable Swarm experimental features"),
+          list("--tls-san").description("Support extra SANs for TLS certs"));
 
   public CreateCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public void addOptions(CommandSpec spec, List<String> rawArgs) {
-    this.spec = spec;
     if (context == null) {
       return; // `help create`: shared flags only
     }
@@ -193,6 +144,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
 
   @Override
   public Integer call() {
+    List<String> args = model.arguments();
     if (args.isEmpty()) {
       throw new UsageException("Error: No machine name specified");
     }
@@ -201,7 +153,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
           "Invalid command line. Found extra arguments " + goList(args.subList(1, args.size())));
     }
     String name = args.get(0);
-    context.drivers().require(driver);
+    context.drivers().require(model.string("--driver"));
     Host host = context.machines().create(request(name));
     context.provisionCreated(host);
     context
@@ -216,52 +168,55 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
   }
 
   private CreateRequest request(String name) {
-    List<String> mirrors = engineRegistryMirror;
+    List<String> mirrors = model.list("--engine-registry-mirror");
     String mirrorVar = context.env().get("ENGINE_REGISTRY_MIRROR");
     if (mirrors.isEmpty() && !mirrorVar.isEmpty()) {
       mirrors = List.of(mirrorVar.split(","));
     }
+    String installUrl = model.string("--engine-install-url");
     EngineOptions engine =
         new EngineOptions(
-            engineOpt,
+            model.list("--engine-opt"),
             null,
             "",
-            engineEnv,
+            model.list("--engine-env"),
             false,
-            engineInsecureRegistry,
-            engineLabel,
+            model.list("--engine-insecure-registry"),
+            model.list("--engine-label"),
             "",
-            engineStorageDriver,
+            model.string("--engine-storage-driver"),
             false,
             true,
             mirrors,
-            engineInstallUrl,
-            InstallStrategy.parseForCreate(engineInstallStrategy, engineInstallUrl)
+            installUrl,
+            InstallStrategy.parseForCreate(model.string("--engine-install-strategy"), installUrl)
                 .map(InstallStrategy::text)
                 .orElse(""));
+    boolean swarm = model.bool("--swarm");
+    boolean swarmMaster = model.bool("--swarm-master");
     SwarmOptions swarmOptions =
         new SwarmOptions(
             swarm || swarmMaster,
-            swarmAddr,
-            swarmDiscovery,
+            model.string("--swarm-addr"),
+            model.string("--swarm-discovery"),
             swarm,
             swarmMaster,
-            swarmHost,
-            swarmImage,
-            swarmStrategy,
+            model.string("--swarm-host"),
+            model.string("--swarm-image"),
+            model.string("--swarm-strategy"),
             0,
             0,
-            swarmOpt,
-            swarmJoinOpt,
+            model.list("--swarm-opt"),
+            model.list("--swarm-join-opt"),
             null,
-            swarmExperimental);
+            model.bool("--swarm-experimental"));
     return new CreateRequest(
         name,
-        driver,
+        model.string("--driver"),
         new DriverOptions(driverValues()),
         engine,
         swarmOptions,
-        tlsSan,
+        model.list("--tls-san"),
         new CreateRequest.TlsPaths(
             context.caCertPath(),
             context.caKeyPath(),
@@ -273,7 +228,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
   private Map<String, Object> driverValues() {
     Map<String, Object> values = new HashMap<>();
     for (DriverFlag flag : driverFlags) {
-      Object value = spec.findOption("--" + flag.name()).getValue();
+      Object value = model.value("--" + flag.name());
       if (flag.kind() == DriverFlag.Kind.STRING_SLICE
           && value instanceof List<?> list
           && list.isEmpty()
@@ -286,9 +241,9 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions {
         values.put(flag.name(), value);
       }
     }
-    values.put("swarm-master", swarmMaster);
-    values.put("swarm-host", swarmHost);
-    values.put("swarm-discovery", swarmDiscovery);
+    values.put("swarm-master", model.bool("--swarm-master"));
+    values.put("swarm-host", model.string("--swarm-host"));
+    values.put("swarm-discovery", model.string("--swarm-discovery"));
     return values;
   }
 

@@ -1,7 +1,11 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.bool;
+import static io.jmachine.cli.Flags.string;
+
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.shell.EnvScript;
@@ -14,46 +18,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "env")
-public final class EnvCommand implements Callable<Integer> {
+public final class EnvCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-
-  @Option(names = "--swarm", description = "Display the Swarm config instead of the Docker daemon")
-  boolean swarm;
-
-  @Option(
-      names = "--shell",
-      description =
-          "Force environment to be configured for a specified shell: [fish, cmd, powershell,"
-              + " tcsh, emacs], default is auto-detect",
-      defaultValue = "")
-  String shell;
-
-  @Option(
-      names = {"--unset", "-u"},
-      description = "Unset variables instead of setting them")
-  boolean unset;
-
-  @Option(names = "--no-proxy", description = "Add machine IP to NO_PROXY environment variable")
-  boolean noProxy;
-
-  @Parameters List<String> args = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "env",
+          this,
+          bool("--swarm").description("Display the Swarm config instead of the Docker daemon"),
+          string("--shell")
+              .description(
+                  "Force environment to be configured for a specified shell: [fish, cmd,"
+                      + " powershell, tcsh, emacs], default is auto-detect")
+              .defaultValue(""),
+          bool("--unset", "-u").description("Unset variables instead of setting them"),
+          bool("--no-proxy").description("Add machine IP to NO_PROXY environment variable"));
 
   public EnvCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
     context.console().infoToStderr();
-    if (unset) {
-      if (!args.isEmpty()) {
+    boolean noProxy = model.bool("--no-proxy");
+    if (model.bool("--unset")) {
+      if (!model.arguments().isEmpty()) {
         throw new MachineException("Error: Expected no machine name when the -u flag is present");
       }
       Shell target = detectShell();
@@ -67,11 +62,11 @@ public final class EnvCommand implements Callable<Integer> {
       context.console().data(EnvScript.unset(target, names, context.invocation()));
       return 0;
     }
-    String name = context.targetName(args);
+    String name = context.targetName(model.arguments());
     Host host = context.machines().load(name);
     String url;
     try {
-      url = context.connectionCheck().check(host, swarm);
+      url = context.connectionCheck().check(host, model.bool("--swarm"));
     } catch (MachineException e) {
       throw new MachineException("Error checking TLS connection: " + e.getMessage(), e);
     }
@@ -109,7 +104,7 @@ public final class EnvCommand implements Callable<Integer> {
   /** --shell, else the calling shell, else $SHELL: see {@link ShellDetector}. */
   private Shell detectShell() {
     return new ShellDetector(ancestry(), isWindows())
-        .detect(shell, context.env().get("SHELL"), context.console()::info);
+        .detect(model.string("--shell"), context.env().get("SHELL"), context.console()::info);
   }
 
   /**

@@ -1,19 +1,24 @@
 package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
+import io.jmachine.cli.CommandModel;
 import io.jmachine.cli.HelpTopic;
+import io.jmachine.cli.VerbCommand;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "help")
-public final class HelpCommand implements HelpTopic {
-  @Parameters List<String> args = List.of();
+public final class HelpCommand implements HelpTopic, VerbCommand {
+  private final CommandModel model = CommandModel.withoutHelpFlag("help", this);
 
   public HelpCommand(CommandContext context) {}
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public String topic() {
+    List<String> args = model.arguments();
     return args.isEmpty() ? null : args.get(0);
   }
 }

@@ -1,37 +1,40 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.string;
+
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
 import io.jmachine.cli.UsageException;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.cli.output.GoTemplate;
 import io.jmachine.host.Host;
 import io.jmachine.json.GoJson;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "inspect")
-public final class InspectCommand implements Callable<Integer> {
+public final class InspectCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-
-  @Option(
-      names = {"--format", "-f"},
-      description = "Format the output using the given go template.",
-      defaultValue = "")
-  String format;
-
-  @Parameters List<String> args = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "inspect",
+          this,
+          string("--format", "-f")
+              .description("Format the output using the given go template.")
+              .defaultValue(""));
 
   public InspectCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
+    List<String> args = model.arguments();
+    String format = model.string("--format");
     if (args.size() > 1) {
       throw new UsageException("Error: Expected one machine name as an argument");
     }

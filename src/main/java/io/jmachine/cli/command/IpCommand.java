@@ -1,7 +1,8 @@
 package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.machine.ParallelActions;
@@ -9,24 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** Prints IPs in argument order (docker-machine printed them in completion order). */
-@Command(name = "ip")
-public final class IpCommand implements Callable<Integer> {
+public final class IpCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-  @Parameters List<String> args = List.of();
+  private final CommandModel model = CommandModel.verb("ip", this);
 
   public IpCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
-    List<Host> hosts = context.machines().loadAll(context.targetNames(args));
+    List<Host> hosts = context.machines().loadAll(context.targetNames(model.arguments()));
     Map<Host, String> ips = new ConcurrentHashMap<>();
     try {
       ParallelActions.runAll(

@@ -1,7 +1,13 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.bool;
+import static io.jmachine.cli.Flags.integer;
+import static io.jmachine.cli.Flags.list;
+import static io.jmachine.cli.Flags.string;
+
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.cli.output.GoStruct;
 import io.jmachine.cli.output.GoTemplate;
 import io.jmachine.cli.output.TabWriter;
@@ -10,47 +16,30 @@ import io.jmachine.machine.HostListItem;
 import io.jmachine.machine.HostLister;
 import io.jmachine.machine.ListFilters;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "ls")
-public final class LsCommand implements Callable<Integer> {
+/** `ls`: stray arguments are accepted and ignored, as docker-machine does. */
+public final class LsCommand implements Callable<Integer>, VerbCommand {
   static final String DEFAULT_FORMAT =
       "table {{ .Name }}\t{{ .Active }}\t{{ .DriverName}}\t{{ .State }}\t{{ .URL }}\t{{ .Swarm }}"
           + "\t{{ .DockerVersion }}\t{{ .Error}}";
 
   private final CommandContext context;
-  @Mixin HelpMixin help;
-
-  @Option(
-      names = {"--quiet", "-q"},
-      description = "Enable quiet mode")
-  boolean quiet;
-
-  @Option(names = "--filter", description = "Filter output based on conditions provided")
-  List<String> filters = new ArrayList<>();
-
-  @Option(
-      names = {"--timeout", "-t"},
-      description = "Timeout in seconds, default to 10s",
-      defaultValue = "10")
-  int timeout;
-
-  @Option(
-      names = {"--format", "-f"},
-      description = "Pretty-print machines using a Go template",
-      defaultValue = "")
-  String format;
-
-  /** docker-machine ignores stray arguments here. */
-  @Parameters List<String> ignored = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "ls",
+          this,
+          bool("--quiet", "-q").description("Enable quiet mode"),
+          list("--filter").description("Filter output based on conditions provided"),
+          integer("--timeout", "-t")
+              .description("Timeout in seconds, default to 10s")
+              .defaultValue("10"),
+          string("--format", "-f")
+              .description("Pretty-print machines using a Go template")
+              .defaultValue(""));
 
   /** Rows are Go structs in docker-machine: unknown fields are errors, options print as {...}. */
   private static GoStruct asGoStruct(HostListItem row) {
@@ -70,18 +59,24 @@ public final class LsCommand implements Callable<Integer> {
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
-    ListFilters parsedFilters = ListFilters.parse(filters);
-    Duration deadline = Duration.ofSeconds(Math.max(timeout, 0));
+    ListFilters parsedFilters = ListFilters.parse(model.list("--filter"));
+    Duration deadline = Duration.ofSeconds(Math.max(model.integer("--timeout"), 0));
     HostLister lister = context.hostLister();
     HostLister.Loaded loaded = lister.load();
     List<Host> hosts = lister.filter(loaded.hosts(), parsedFilters, deadline);
-    if (quiet) {
+    if (model.bool("--quiet")) {
       StringBuilder names = new StringBuilder();
       hosts.forEach(h -> names.append(h.name()).append('\n'));
       context.console().data(names.toString());
       return 0;
     }
+    String format = model.string("--format");
     String text = format.isEmpty() ? DEFAULT_FORMAT : format;
     boolean table = text.startsWith("table");
     if (table) {

@@ -1,30 +1,35 @@
 package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.host.Host;
 import io.jmachine.machine.ParallelActions;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The shape of docker-machine's multi-machine verbs: load every named machine (or "default"), act
  * on all of them concurrently, save them again, then print a closing note if any.
  */
-abstract class MultiMachineCommand implements Callable<Integer> {
+abstract class MultiMachineCommand implements Callable<Integer>, VerbCommand {
   protected final CommandContext context;
-  @Mixin HelpMixin help;
-  @Parameters List<String> args = List.of();
+  protected final CommandModel model;
 
-  MultiMachineCommand(CommandContext context) {
+  MultiMachineCommand(CommandContext context, String name, OptionSpec.Builder... flags) {
     this.context = context;
+    this.model = CommandModel.verb(name, this, flags);
+  }
+
+  @Override
+  public CommandModel model() {
+    return model;
   }
 
   @Override
   public Integer call() {
-    List<Host> hosts = context.machines().loadAll(context.targetNames(args));
+    List<Host> hosts = context.machines().loadAll(context.targetNames(model.arguments()));
     ParallelActions.runAll(hosts, this::act);
     hosts.forEach(context.store()::save);
     String note = closingNote();

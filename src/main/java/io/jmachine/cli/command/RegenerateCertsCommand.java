@@ -1,30 +1,25 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.bool;
+
 import io.jmachine.cli.CommandContext;
 import io.jmachine.host.Host;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "regenerate-certs")
 public final class RegenerateCertsCommand extends MultiMachineCommand {
-  @Option(
-      names = {"--force", "-f"},
-      description = "Force rebuild and do not prompt")
-  boolean force;
-
-  @Option(names = "--client-certs", description = "Also regenerate client certificates and CA.")
-  boolean clientCerts;
-
   public RegenerateCertsCommand(CommandContext context) {
-    super(context);
+    super(
+        context,
+        "regenerate-certs",
+        bool("--force", "-f").description("Force rebuild and do not prompt"),
+        bool("--client-certs").description("Also regenerate client certificates and CA."));
   }
 
   @Override
   public Integer call() {
-    List<String> names = context.targetNames(args);
-    if (!force) {
+    List<String> names = context.targetNames(model.arguments());
+    if (!model.bool("--force")) {
       context
           .console()
           .prompt("Regenerate TLS machine certs?  Warning: this is irreversible. (y/n): ");
@@ -35,7 +30,7 @@ public final class RegenerateCertsCommand extends MultiMachineCommand {
       }
     }
     context.machines().loadAll(names); // all must load before anything changes
-    if (clientCerts) {
+    if (model.bool("--client-certs")) {
       context.console().info("Regenerating local certificates");
       context.regenerateClientCertificates();
     }

@@ -2,12 +2,10 @@ package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
 import io.jmachine.host.Host;
-import picocli.CommandLine.Command;
 
-@Command(name = "restart")
 public final class RestartCommand extends MultiMachineCommand {
   public RestartCommand(CommandContext context) {
-    super(context);
+    super(context, "restart");
   }
 
   @Override

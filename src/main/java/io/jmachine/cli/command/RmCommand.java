@@ -1,50 +1,50 @@
 package io.jmachine.cli.command;
 
+import static io.jmachine.cli.Flags.bool;
+
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
 import io.jmachine.cli.UsageException;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "rm")
-public final class RmCommand implements Callable<Integer> {
+public final class RmCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-
-  @Option(
-      names = {"--force", "-f"},
-      description =
-          "Remove local configuration even if machine cannot be removed, also implies an"
-              + " automatic yes (`-y`)")
-  boolean force;
-
-  @Option(
-      names = "-y",
-      description =
-          "Assumes automatic yes to proceed with remove, without prompting further user"
-              + " confirmation")
-  boolean yes;
-
-  @Parameters List<String> args = List.of();
+  private final CommandModel model =
+      CommandModel.verb(
+          "rm",
+          this,
+          bool("--force", "-f")
+              .description(
+                  "Remove local configuration even if machine cannot be removed, also implies an"
+                      + " automatic yes (`-y`)"),
+          bool("-y")
+              .description(
+                  "Assumes automatic yes to proceed with remove, without prompting further user"
+                      + " confirmation"));
 
   public RmCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
+    List<String> args = model.arguments();
+    boolean force = model.bool("--force");
     if (args.isEmpty()) {
       throw new UsageException("Error: Expected to get one or more machine names as arguments");
     }
-    if (!yes && !force && !confirmed()) {
+    if (!model.bool("-y") && !force && !confirmed()) {
       return 0;
     }
     List<String> errors = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class RmCommand implements Callable<Integer> {
   }
 
   private boolean confirmed() {
-    context.console().info("About to remove " + String.join(", ", args));
+    context.console().info("About to remove " + String.join(", ", model.arguments()));
     context
         .console()
         .info("WARNING: This action will delete both local reference and remote instance.");

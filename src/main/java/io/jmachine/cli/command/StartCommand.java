@@ -2,12 +2,10 @@ package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
 import io.jmachine.host.Host;
-import picocli.CommandLine.Command;
 
-@Command(name = "start")
 public final class StartCommand extends MultiMachineCommand {
   public StartCommand(CommandContext context) {
-    super(context);
+    super(context, "start");
   }
 
   @Override

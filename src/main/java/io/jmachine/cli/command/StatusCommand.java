@@ -1,28 +1,28 @@
 package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "status")
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-  @Parameters List<String> args = List.of();
+  private final CommandModel model = CommandModel.verb("status", this);
 
   public StatusCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
-    Host host = context.machines().load(context.targetName(args));
+    Host host = context.machines().load(context.targetName(model.arguments()));
     try {
       context.console().data(host.driver().getState().label() + "\n");
     } catch (MachineException e) {

@@ -2,12 +2,10 @@ package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
 import io.jmachine.host.Host;
-import picocli.CommandLine.Command;
 
-@Command(name = "upgrade")
 public final class UpgradeCommand extends MultiMachineCommand {
   public UpgradeCommand(CommandContext context) {
-    super(context);
+    super(context, "upgrade");
   }
 
   @Override

@@ -1,26 +1,26 @@
 package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
-import java.util.List;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "url")
-public final class UrlCommand implements Callable<Integer> {
+public final class UrlCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-  @Parameters List<String> args = List.of();
+  private final CommandModel model = CommandModel.verb("url", this);
 
   public UrlCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
-    String url = context.machines().load(context.targetName(args)).driver().getUrl();
+    String url = context.machines().load(context.targetName(model.arguments())).driver().getUrl();
     context.console().data(url + "\n");
     return 0;
   }

@@ -1,27 +1,29 @@
 package io.jmachine.cli.command;
 
 import io.jmachine.cli.CommandContext;
-import io.jmachine.cli.HelpMixin;
+import io.jmachine.cli.CommandModel;
+import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "version")
-public final class VersionCommand implements Callable<Integer> {
+public final class VersionCommand implements Callable<Integer>, VerbCommand {
   private final CommandContext context;
-  @Mixin HelpMixin help;
-  @Parameters List<String> args = List.of();
+  private final CommandModel model = CommandModel.verb("version", this);
 
   public VersionCommand(CommandContext context) {
     this.context = context;
   }
 
   @Override
+  public CommandModel model() {
+    return model;
+  }
+
+  @Override
   public Integer call() {
+    List<String> args = model.arguments();
     if (args.isEmpty()) {
       context.console().data(context.programName() + " version " + context.versionText() + "\n");
       return 0;
