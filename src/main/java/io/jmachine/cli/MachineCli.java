@@ -41,6 +41,11 @@ public final class MachineCli {
               + "\": invalid syntax");
       return ErrorHandler.ERROR;
     }
+    // before the command line is even parsed; the usual spelling puts the verb first, and a wrong
+    // guess only costs the second thread's work
+    if (!args.isEmpty() && HANDSHAKING_VERBS.contains(args.get(0))) {
+      TlsWarmUp.start();
+    }
     MachineCommand global = new MachineCommand();
     List<String> invocation = new ArrayList<>();
     invocation.add(argv0);
@@ -53,9 +58,6 @@ public final class MachineCli {
 
     CommandLine root = configure(new CommandLine(global.model().spec()), defaults);
     String verb = findVerb(root.getCommandSpec(), args);
-    if (verb != null && HANDSHAKING_VERBS.contains(verb)) {
-      TlsWarmUp.start();
-    }
     Optional<Commands.Entry> entry = verb == null ? Optional.empty() : Commands.find(verb);
     if (verb != null && entry.isEmpty()) {
       console.error(notACommand(verb));
