@@ -8,13 +8,10 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Collection;
 import java.util.List;
 
 /** Reads PEM certificates and private keys with the JDK alone (no BouncyCastle, see PemBlock). */
@@ -27,15 +24,9 @@ final class PemFiles {
   static X509Certificate readCertificate(Path file) {
     byte[] der = firstBlock(file, "CERTIFICATE");
     try {
-      // generateCertificate (singular) would also look up the JDK's security event logger, whose
-      // first lookup opens every jar on the class path: TlsWarmUp does that on another thread
-      Collection<? extends Certificate> parsed =
+      return (X509Certificate)
           CertificateFactory.getInstance("X.509")
-              .generateCertificates(new ByteArrayInputStream(der));
-      if (parsed.size() != 1 || !(parsed.iterator().next() instanceof X509Certificate x509)) {
-        throw new CertificateException("expected one X.509 certificate, found " + parsed.size());
-      }
-      return x509;
+              .generateCertificate(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException e) {
       throw new CertificateFileException(
           file + ": not a valid X.509 certificate: " + e.getMessage(), e);
