@@ -51,8 +51,46 @@ public final class ServerName {
       throw new CertificateException(
           "x509: certificate is not valid for any names, but wanted to match " + host);
     }
+    List<String> shown = ipHost ? names.stream().map(ServerName::goIpString).toList() : names;
     throw new CertificateException(
-        "x509: certificate is valid for " + String.join(", ", names) + ", not " + host);
+        "x509: certificate is valid for " + String.join(", ", shown) + ", not " + host);
+  }
+
+  /** An IP SAN as Go's net.IP.String() prints it: IPv6 in its shortest form (RFC 5952). */
+  static String goIpString(String san) {
+    if (san.indexOf(':') < 0) {
+      return san;
+    }
+    String[] groups = san.split(":");
+    if (groups.length != 8) {
+      return san;
+    }
+    int bestStart = -1;
+    int bestLength = 1; // a single zero group is not shortened
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && Integer.parseInt(groups[j], 16) == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        out.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(Integer.parseInt(groups[i], 16)));
+    }
+    return out.toString();
   }
 
   // both are literals, so no name is ever looked up; ::ffff:1.2.3.4 equals 1.2.3.4, as in Go

@@ -1,5 +1,6 @@
 package io.jmachine.cert;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,9 +86,20 @@ class ServerNameTest {
   @Test
   void aMismatchIsWordedAsGoWordsIt() {
     assertThatThrownBy(() -> ServerName.verify("198.51.100.9", withNames))
-        .hasMessage(
-            "x509: certificate is valid for 2001:db8:0:0:0:0:0:7, 198.51.100.7, not 198.51.100.9");
+        .hasMessage("x509: certificate is valid for 2001:db8::7, 198.51.100.7, not 198.51.100.9");
     assertThatThrownBy(() -> ServerName.verify("docker.example.org", withAddressOnly))
         .hasMessage("x509: certificate is valid for localhost, not docker.example.org");
+  }
+
+  @Test
+  void ipv6AddressesArePrintedInGosShortestForm() {
+    assertThat(ServerName.goIpString("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+    assertThat(ServerName.goIpString("0:0:0:0:0:0:0:0")).isEqualTo("::");
+    assertThat(ServerName.goIpString("1:0:0:0:0:0:0:0")).isEqualTo("1::");
+    assertThat(ServerName.goIpString("2001:db8:0:0:1:0:0:1")).isEqualTo("2001:db8::1:0:0:1");
+    assertThat(ServerName.goIpString("2001:db8:0:1:1:1:1:1")).isEqualTo("2001:db8:0:1:1:1:1:1");
+    assertThat(ServerName.goIpString("fe80:0:0:0:a00:27ff:fe4e:66a1"))
+        .isEqualTo("fe80::a00:27ff:fe4e:66a1");
+    assertThat(ServerName.goIpString("198.51.100.7")).isEqualTo("198.51.100.7");
   }
 }
