@@ -114,6 +114,6 @@ echo
 echo "median of $runs (load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs):"
 printf '  %-38s %6s s   target < 30 s\n' "create (cached image, Docker installed)" "$(seconds "$(median "${create[@]}")")"
 printf '  %-38s %6s s\n' "stop (clean poweroff)" "$(seconds "$(median "${stop[@]}")")"
-printf '  %-38s %6s s   target < 3 s\n' "start (until SSH answers)" "$(seconds "$(median "${start[@]}")")"
+printf '  %-38s %6s s   target < 3 s\n' "start (until dockerd answers)" "$(seconds "$(median "${start[@]}")")"
 printf '  %-38s %6s s\n' "start to a finished docker run" "$(seconds "$(median "${dockerrun[@]}")")"
 printf '  %-38s %6s s\n' "rm" "$(seconds "$(median "${remove[@]}")")"
