@@ -116,12 +116,27 @@ public final class NativeSshClient implements SshClient {
       LocalTty raw = LocalTty.raw();
       try {
         channel.open().verify(settings.connectTimeout());
-        return awaitExit(channel);
+        WindowChanges resizes = WindowChanges.watch(() -> followResize(channel));
+        try {
+          return awaitExit(channel);
+        } finally {
+          resizes.close();
+        }
       } finally {
         raw.close();
       }
     } catch (IOException e) {
       throw failure(e);
+    }
+  }
+
+  /** Tells the remote PTY the local terminal's new size, as OpenSSH's client does. */
+  private static void followResize(PtyCapableChannelSession channel) {
+    int[] size = LocalTty.size();
+    try {
+      channel.sendWindowChange(size[0], size[1]);
+    } catch (IOException e) {
+      // the session is ending; there is nothing left to resize
     }
   }
 

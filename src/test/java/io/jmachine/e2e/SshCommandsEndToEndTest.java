@@ -68,8 +68,8 @@ class SshCommandsEndToEndTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"external", "native"})
-  void ssh_interactiveShell_inTmux_runsWhatIsTyped_andExitsWithTheShellsStatus(String client)
-      throws Exception {
+  void ssh_interactiveShell_inTmux_runsWhatIsTyped_followsResizes_andExitsWithTheShellsStatus(
+      String client) throws Exception {
     Path socket = dir.resolve("tmux.sock");
     Path status = dir.resolve("status");
     String launch =
@@ -90,6 +90,12 @@ class SshCommandsEndToEndTest {
       tmux.waitFor("tester@" + m2.name());
       tmux.run("send-keys", "-t", "t", "echo $((6 * 7)) $(tty)", "Enter");
       tmux.waitFor("42 /dev/pts/");
+      // the remote PTY follows the local terminal's size, also after a resize
+      tmux.run("send-keys", "-t", "t", "echo size=$(stty size)", "Enter");
+      tmux.waitFor("size=" + tmux.paneSize());
+      tmux.run("resize-window", "-t", "t", "-x", "100", "-y", "40");
+      tmux.run("send-keys", "-t", "t", "echo size=$(stty size)", "Enter");
+      tmux.waitFor("size=" + tmux.paneSize());
       tmux.run("send-keys", "-t", "t", "exit 5", "Enter");
       for (int i = 0; i < 100 && !Files.exists(status); i++) {
         Thread.sleep(100);

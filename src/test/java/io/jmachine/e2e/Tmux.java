@@ -35,6 +35,11 @@ final class Tmux {
     throw new AssertionError("screen never showed \"" + text + "\":\n" + screen);
   }
 
+  /** "LINES COLUMNS" of the pane, as `stty size` prints them. */
+  String paneSize() throws IOException, InterruptedException {
+    return run("display-message", "-p", "-t", "t", "#{pane_height} #{pane_width}").strip();
+  }
+
   void killServer() throws IOException, InterruptedException {
     run("kill-server");
   }
