@@ -100,12 +100,25 @@ public final class HostLister {
 
   /** Queries every machine and returns the rows sorted by name, broken ones included. */
   public List<HostListItem> rows(List<Host> hosts, List<HostListItem> broken, Duration timeout) {
+    return rows(hosts, broken, timeout, true);
+  }
+
+  /**
+   * Rows for `active`, which needs each machine's state and URL only: its engine is not asked for
+   * its version (a TLS handshake per running machine) and its certificates are not read.
+   */
+  public List<HostListItem> activeCandidates(List<Host> hosts, Duration timeout) {
+    return rows(hosts, List.of(), timeout, false);
+  }
+
+  private List<HostListItem> rows(
+      List<Host> hosts, List<HostListItem> broken, Duration timeout, boolean askEngines) {
     Map<String, String> masters = mastersByDiscovery(hosts);
     List<HostListItem> rows =
         new ArrayList<>(
             inParallel(
                 hosts,
-                host -> query(host, masters),
+                host -> query(host, masters, askEngines),
                 host -> timedOut(host, timeout),
                 host -> failed(host, masters),
                 timeout));
@@ -114,7 +127,7 @@ public final class HostLister {
     return rows;
   }
 
-  private HostListItem query(Host host, Map<String, String> masters) {
+  private HostListItem query(Host host, Map<String, String> masters, boolean askEngine) {
     long start = System.nanoTime();
     Driver driver = host.driver();
     String url = "";
@@ -140,7 +153,7 @@ public final class HostLister {
       }
     }
     String dockerVersion = "Unknown";
-    if (urlError == null && !url.isEmpty()) {
+    if (askEngine && urlError == null && !url.isEmpty()) {
       try {
         dockerVersion = "v" + versions.version(url, host.options().authOptions());
       } catch (MachineException e) {
@@ -150,8 +163,10 @@ public final class HostLister {
     if (error.equals(NOT_RUNNING)) {
       error = "";
     }
-    // an expired or soon-expiring certificate explains more than the failure it causes
-    error = certificates.problem(host.options().authOptions()).orElse(error);
+    if (askEngine) {
+      // an expired or soon-expiring certificate explains more than the failure it causes
+      error = certificates.problem(host.options().authOptions()).orElse(error);
+    }
     // a create or provision that did not finish outweighs both (docker-machine #119)
     var unfinished = ProvisionStatus.read(store.machineDir(host.name()), host.name());
     if (unfinished.isPresent()) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `ls` is bounded by --timeout however many engines hang: machines whose engine accepts the
  * connection and then never speaks are Timeout rows, and the rest of the listing is unaffected.
+ * `active` does not talk to engines at all.
  */
 class LsDeadlineTest {
   private static final int SILENT_MACHINES = 80;
@@ -41,6 +42,34 @@ class LsDeadlineTest {
       assertThat(rows).hasSize(SILENT_MACHINES + 1);
       assertThat(rows).filteredOn(l -> l.startsWith("s")).allMatch(l -> l.endsWith(" Timeout"));
       assertThat(rows).contains("plain Running");
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void active_doesNotWaitForAnEngineThatNeverAnswers() throws Exception {
+    Path store = home.resolve("store");
+    CliRunner cli = new CliRunner(store);
+    List<Socket> held = new ArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> holdConnections(silent, held), "silent-engine");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String url = "tcp://127.0.0.1:" + silent.getLocalPort();
+      assertThat(cli.run("create", "-d", "none", "--url", url, "hung").exit()).isZero();
+      cli.env("DOCKER_HOST", url);
+
+      // only the state and the URL tell which machine is active: the engine is never asked
+      CliRunner.Result r = cli.run("active", "-t", "5");
+
+      assertThat(r.out()).isEqualTo("hung\n");
+      assertThat(r.exit()).isZero();
+      synchronized (held) {
+        assertThat(held).isEmpty();
+      }
     } finally {
       for (Socket s : held) {
         s.close();

@@ -40,7 +40,7 @@ public final class ActiveCommand implements Callable<Integer>, VerbCommand {
     HostLister lister = context.hostLister();
     HostLister.Loaded loaded = lister.load();
     List<HostListItem> rows =
-        lister.rows(loaded.hosts(), List.of(), Duration.ofSeconds(model.integer("--timeout")));
+        lister.activeCandidates(loaded.hosts(), Duration.ofSeconds(model.integer("--timeout")));
     for (HostListItem row : rows) {
       if (row.activeHost() || row.activeSwarm()) {
         context.console().data(row.name() + "\n");
