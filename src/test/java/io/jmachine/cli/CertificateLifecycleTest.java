@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jmachine.cert.CertificateBootstrap;
 import io.jmachine.cert.CertificateOwner;
 import io.jmachine.cert.CertificatePaths;
+import io.jmachine.docker.StandInEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +71,7 @@ class CertificateLifecycleTest {
     bootstrapDaysAgo(store.resolve("certs"), 1070);
     assertThat(cli.run("create", "-d", "none", "--url", "tcp://127.0.0.1:1", "seed").exit())
         .isZero();
-    try (TlsEngineStub engine = TlsEngineStub.start(store, home)) {
+    try (StandInEngine engine = StandInEngine.start(store.resolve("certs"), home)) {
       assertThat(cli.run("create", "-d", "none", "--url", engine.url(), "m1").exit()).isZero();
 
       CliRunner.Result r = cli.run("env", "m1");

@@ -2,6 +2,7 @@ package io.jmachine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jmachine.docker.StandInEngine;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +14,7 @@ class EnvAndConfigTest {
   @TempDir Path home;
   private CliRunner cli;
   private Path store;
-  private TlsEngineStub engine;
+  private StandInEngine engine;
   private String url;
 
   @BeforeEach
@@ -22,7 +23,7 @@ class EnvAndConfigTest {
     cli = new CliRunner(store);
     assertThat(cli.run("create", "-d", "none", "--url", "tcp://127.0.0.1:1", "seed").exit())
         .isZero();
-    engine = TlsEngineStub.start(store, home);
+    engine = StandInEngine.start(store.resolve("certs"), home);
     url = engine.url();
     assertThat(cli.run("create", "-d", "none", "--url", url, "ubu").exit()).isZero();
   }

@@ -2,6 +2,7 @@ package io.jmachine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jmachine.docker.StandInEngine;
 import io.jmachine.shell.ShellQuote;
 import io.jmachine.shell.ShellTools;
 import io.jmachine.shell.Tmux;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellEvalTest {
   private Path dir;
   private Path store;
-  private TlsEngineStub engine;
+  private StandInEngine engine;
   private Map<String, String> env;
   private String url;
 
@@ -36,7 +37,7 @@ class ShellEvalTest {
     CliRunner cli = new CliRunner(store);
     assertThat(cli.run("create", "-d", "none", "--url", "tcp://127.0.0.1:1", "seed").exit())
         .isZero();
-    engine = TlsEngineStub.start(store, dir);
+    engine = StandInEngine.start(store.resolve("certs"), dir);
     url = engine.url();
     assertThat(cli.run("create", "-d", "none", "--url", url, "ubu").exit()).isZero();
     Path bin = dir.resolve("bin");
