@@ -8,7 +8,7 @@
 # Environment: RUNS (default 9) timed runs of each command, interleaved round by round so that
 # a change in machine load hits every command alike; one untimed warm-up round comes first.
 # KEEP=1 keeps the stores and certificates in /tmp/jmachine-bench.* for a closer look.
-# Needs openssl, python3 (to pick a free port) and javac. Everything runs on 127.0.0.1; the only
+# Needs openssl, python3 (to pick a free port), javac and jar. Everything runs on 127.0.0.1; the only
 # processes it starts and stops are its own, by PID. The launcher's class-data sharing archive
 # is made (and waited for) in a private cache directory first, so the figures are those of
 # every run after the first.
@@ -21,7 +21,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 dm=${1:-$here/bin/docker-machine}
 runs=${RUNS:-9}
 [ -x "$dm" ] || { echo "no launcher at $dm" >&2; exit 1; }
-for tool in openssl python3 javac; do
+for tool in openssl python3 javac jar; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool" >&2; exit 1; }
 done
 
@@ -114,6 +114,16 @@ clone() { # clone STORE FROM_STORE COUNT
 clone "$s20" "$s20" 20
 clone "$s500" "$s20" 500
 
+# --- the handshake floor: a bare program making env's one TLS handshake, with a class-data sharing
+# archive of its own classes like jmachine's
+openssl pkcs8 -topk8 -nocrypt -in "$certs/key.pem" -out "$work/key-pkcs8.pem"
+# class-data sharing takes classes from jars only
+javac -d "$work/handshake" "$here/bench/BareHandshake.java"
+jar cf "$work/handshake.jar" -C "$work/handshake" .
+handshake=(-cp "$work/handshake.jar" BareHandshake "$certs/ca.pem" "$certs/cert.pem" "$work/key-pkcs8.pem"
+  127.0.0.1 "$engine_port")
+"$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$work/handshake.jsa" "${handshake[@]}" >/dev/null 2>"$work/handshake-archive.log"
+
 # --- the archive: made in the background by the first run, waited for here
 "$dm" version >/dev/null
 for _ in $(seq 1 600); do
@@ -134,15 +144,17 @@ check() { # check NAME EXPECTED-SUBSTRING COMMAND...
   case $out in *"$expected"*) ;; *) echo "$name: unexpected output: $out" >&2; exit 1 ;; esac
 }
 check floor hello "$java" "${flags[@]}" -cp "$work/hello" Hello
+check handshake "handshake done" "$java" "${flags[@]}" -XX:SharedArchiveFile="$work/handshake.jsa" "${handshake[@]}"
 check url "tcp://127.0.0.1:$engine_port" "$dm" -s "$s20" url m1
 check env "DOCKER_HOST=\"tcp://127.0.0.1:$engine_port\"" "$dm" -s "$s20" env m1
 check ls20 v20.10.24 "$dm" -s "$s20" ls
 check ls500 m500 "$dm" -s "$s500" ls
 [ "$("$dm" -s "$s500" ls -q | wc -l)" = 500 ] || { echo "ls over 500: wrong count" >&2; exit 1; }
 
-names=(floor url env ls20 ls500)
+names=(floor handshake url env ls20 ls500)
 declare -A cmd=(
   [floor]="$(printf '%q ' "$java" "${flags[@]}" -cp "$work/hello" Hello)"
+  [handshake]="$(printf '%q ' "$java" "${flags[@]}" -XX:SharedArchiveFile="$work/handshake.jsa" "${handshake[@]}")"
   [url]="$(printf '%q ' "$dm" -s "$s20" url m1)"
   [env]="$(printf '%q ' "$dm" -s "$s20" env m1)"
   [ls20]="$(printf '%q ' "$dm" -s "$s20" ls)"
@@ -204,4 +216,5 @@ for n in "${names[@]}"; do
     "${mc[$n]}" "$(ratio "${mc[$n]}" "${mc[floor]}")"
 done
 echo "ls500/ls20: wall $(ratio "${mw[ls500]}" "${mw[ls20]}"), cpu $(ratio "${mc[ls500]}" "${mc[ls20]}")"
+echo "over the bare handshake: env wall $(ratio "${mw[env]}" "${mw[handshake]}"), ls20 wall $(ratio "${mw[ls20]}" "${mw[handshake]}")"
 echo "targets: url, env, ls20 <= 3.00 x floor; ls500/ls20 <= 2.00"
