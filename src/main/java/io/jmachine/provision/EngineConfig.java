@@ -2,6 +2,7 @@ package io.jmachine.provision;
 
 import io.jmachine.engine.EngineOptions;
 import io.jmachine.error.MachineException;
+import io.jmachine.machine.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -78,7 +79,7 @@ public record EngineConfig(
       if (eq <= 0 || !ENV_NAME.matcher(entry.substring(0, eq)).matches()) {
         throw new MachineException(
             "Invalid --engine-env "
-                + quoted(entry)
+                + GoQuote.quote(entry)
                 + ": expected NAME=value, NAME made of letters, digits and underscores");
       }
     }
@@ -86,7 +87,7 @@ public record EngineConfig(
       if (flag.isEmpty() || flag.startsWith("-")) {
         throw new MachineException(
             "Invalid --engine-opt "
-                + quoted(flag)
+                + GoQuote.quote(flag)
                 + ": expected flag=value without leading dashes, e.g. --engine-opt dns=8.8.8.8");
       }
     }
@@ -106,7 +107,7 @@ public record EngineConfig(
             "Invalid "
                 + flag
                 + " "
-                + quoted(value)
+                + GoQuote.quote(value)
                 + ": it contains a line break or another control character, which the Docker"
                 + " daemon's configuration cannot hold");
       }
@@ -236,36 +237,13 @@ public record EngineConfig(
           "Invalid "
               + flag
               + " "
-              + quoted(value)
+              + GoQuote.quote(value)
               + ": "
               + provisioner
               + " passes Docker's options through a shell variable split on spaces, so a value"
               + " cannot contain whitespace, quotes, backslashes, backticks or $");
     }
     return value;
-  }
-
-  /** A value as Go's %q would show it, for messages. */
-  static String quoted(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 
   private static List<String> orEmpty(List<String> values) {

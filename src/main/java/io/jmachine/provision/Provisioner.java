@@ -1,5 +1,6 @@
 package io.jmachine.provision;
 
+import io.jmachine.machine.GoQuote;
 import io.jmachine.ssh.SshResult;
 import java.time.Duration;
 import java.util.List;
@@ -344,8 +345,7 @@ public abstract class Provisioner {
       Matcher m = VERSION_OUTPUT.matcher(out);
       if (!m.find()) {
         throw new ProvisionException(
-            "DockerClientVersion: cannot parse version string from "
-                + EngineConfig.quoted(out.strip()));
+            "DockerClientVersion: cannot parse version string from " + GoQuote.quote(out.strip()));
       }
       if (olderThan112(m.group(1))) {
         return "/usr/bin/docker daemon";
