@@ -24,6 +24,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -282,6 +283,29 @@ class LauncherTest {
     assertThat(result.out()).isEqualTo(VERSION_LINE);
   }
 
+  /**
+   * Runtime.exit logs through System.Logger from JDK 21 on, which Main avoids by halting; the exit
+   * code and the streams must come through all the same, with the archive made and used.
+   */
+  @Test
+  void newerJava_printsOnlyTheOutput_andExitsWithTheCommandsCode() throws Exception {
+    Path jdk = javaNewerThan(20);
+    Path cache = dir.resolve("cache");
+    cachesToSettle.add(cache);
+    Map<String, String> env = env(cache);
+    env.put("JAVA_HOME", jdk.toString());
+    assertThat(run(env, "version")).isEqualTo(new Result(0, VERSION_LINE, ""));
+    awaitArchive(cache);
+
+    Result version = run(env, "version");
+    Result unknown = run(env, "frobnicate");
+
+    assertThat(version).isEqualTo(new Result(0, VERSION_LINE, ""));
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.out()).isEmpty();
+    assertThat(unknown.err()).contains("'frobnicate' is not a docker-machine command");
+  }
+
   @Test
   void javaHomeWithoutJava_isAClearError() throws Exception {
     Map<String, String> env = env(dir.resolve("cache"));
@@ -421,6 +445,30 @@ class LauncherTest {
       }
     }
     return copy;
+  }
+
+  /** A JDK of /usr/lib/jvm whose feature release is above {@code release}; the test needs one. */
+  private static Path javaNewerThan(int release) throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    Assumptions.assumeTrue(Files.isDirectory(jvms), "no /usr/lib/jvm");
+    try (Stream<Path> homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path releaseFile = home.resolve("release");
+        if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(releaseFile)) {
+          for (String line : Files.readAllLines(releaseFile)) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+              String version = line.substring("JAVA_VERSION=\"".length());
+              int feature = Integer.parseInt(version.split("[.\"]")[0]);
+              if (feature > release) {
+                return home;
+              }
+            }
+          }
+        }
+      }
+    }
+    Assumptions.abort("no JDK newer than " + release + " in " + jvms);
+    return null;
   }
 
   // --- running it
