@@ -1,5 +1,6 @@
 package io.jmachine.machine;
 
+import io.jmachine.error.GoQuote;
 import io.jmachine.error.MachineException;
 
 /** A driver refused to create a machine here; docker-machine exits 3 for this one. */

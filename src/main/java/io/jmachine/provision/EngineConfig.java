@@ -1,8 +1,8 @@
 package io.jmachine.provision;
 
 import io.jmachine.engine.EngineOptions;
+import io.jmachine.error.GoQuote;
 import io.jmachine.error.MachineException;
-import io.jmachine.machine.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

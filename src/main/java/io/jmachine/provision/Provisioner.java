@@ -1,6 +1,6 @@
 package io.jmachine.provision;
 
-import io.jmachine.machine.GoQuote;
+import io.jmachine.error.GoQuote;
 import io.jmachine.ssh.SshResult;
 import java.time.Duration;
 import java.util.List;

@@ -57,6 +57,6 @@ public final class ConfigCommand implements Callable<Integer>, VerbCommand {
   }
 
   private static String quote(Path p) {
-    return io.jmachine.machine.GoQuote.quote(p.toString());
+    return io.jmachine.error.GoQuote.quote(p.toString());
   }
 }

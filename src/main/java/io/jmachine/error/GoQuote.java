@@ -1,4 +1,4 @@
-package io.jmachine.machine;
+package io.jmachine.error;
 
 /** Go's %q for strings, which docker-machine uses inside several messages. */
 public final class GoQuote {
