@@ -41,9 +41,11 @@ public final class MachineCli {
               + "\": invalid syntax");
       return ErrorHandler.ERROR;
     }
-    // before the command line is even parsed; the usual spelling puts the verb first, and a wrong
-    // guess only costs the second thread's work
-    if (!args.isEmpty() && HANDSHAKING_VERBS.contains(args.get(0))) {
+    // before the command line is even parsed: the verb is usually first, or follows `-s STORE` or a
+    // flag; a wrong guess (`ssh m1 ls`) only costs the second thread's work
+    boolean warming =
+        args.subList(0, Math.min(3, args.size())).stream().anyMatch(HANDSHAKING_VERBS::contains);
+    if (warming) {
       TlsWarmUp.start();
     }
     MachineCommand global = new MachineCommand();
@@ -58,6 +60,9 @@ public final class MachineCli {
 
     CommandLine root = configure(new CommandLine(global.model().spec()), defaults);
     String verb = findVerb(root.getCommandSpec(), args);
+    if (!warming && verb != null && HANDSHAKING_VERBS.contains(verb)) {
+      TlsWarmUp.start(); // the verb came after more options than the guess looks through
+    }
     Optional<Commands.Entry> entry = verb == null ? Optional.empty() : Commands.find(verb);
     if (verb != null && entry.isEmpty()) {
       console.error(notACommand(verb));
