@@ -90,7 +90,7 @@ public final class CompletionModels {
         throw new IllegalStateException(
             "no completion rule for the arguments of '" + entry.name() + "'");
       }
-      CommandSpec spec = entry.factory().apply(null).model().spec();
+      CommandSpec spec = entry.create(null).model().spec();
       if (spec.userObject() instanceof DynamicOptions dynamic) {
         dynamic.addOptions(spec, List.of()); // the shared flags only: drivers come below
       }

@@ -43,8 +43,10 @@ public final class MachineCli {
     }
     // before the command line is even parsed: the verb is usually first, or follows `-s STORE` or a
     // flag; a wrong guess (`ssh m1 ls`) only costs the second thread's work
-    boolean warming =
-        args.subList(0, Math.min(3, args.size())).stream().anyMatch(HANDSHAKING_VERBS::contains);
+    boolean warming = false;
+    for (int i = 0; i < Math.min(3, args.size()); i++) {
+      warming |= HANDSHAKING_VERBS.contains(args.get(i));
+    }
     if (warming) {
       TlsWarmUp.start();
     }
@@ -70,7 +72,7 @@ public final class MachineCli {
     }
     CommandLine sub = null;
     if (entry.isPresent()) {
-      VerbCommand command = entry.get().factory().apply(context);
+      VerbCommand command = entry.get().create(context);
       sub = configure(new CommandLine(command.model().spec()), defaults);
       root.addSubcommand(verb, sub);
       if (command instanceof DynamicOptions dynamic) {
@@ -141,7 +143,7 @@ public final class MachineCli {
       console.error(notACommand(topic));
       return ErrorHandler.ERROR;
     }
-    VerbCommand command = entry.get().factory().apply(null);
+    VerbCommand command = entry.get().create(null);
     CommandLine sub = configure(new CommandLine(command.model().spec()), new EnvDefaults(env));
     if (command instanceof DynamicOptions dynamic) {
       dynamic.addOptions(sub.getCommandSpec(), List.of());
