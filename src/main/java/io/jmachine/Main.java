@@ -3,7 +3,6 @@ package io.jmachine;
 import io.jmachine.cli.Environment;
 import io.jmachine.cli.MachineCli;
 import io.jmachine.cli.output.Console;
-import io.jmachine.json.GoJson;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -47,7 +46,7 @@ public final class Main {
       OutputStream stdout,
       OutputStream stderr,
       InputStream stdin) {
-    GoJson.warmUp();
+    StartupWarmUp.start();
     // picocli otherwise looks for Groovy's Closure class, opening every jar on the class path
     System.setProperty("picocli.disable.closures", "true");
     if (!debugRequested(args, env)) {

@@ -30,26 +30,6 @@ public final class GoJson {
 
   private GoJson() {}
 
-  /**
-   * Parses a first document on a daemon thread, so that the class initialisation behind Jackson's
-   * parser overlaps the command line's parsing. From JDK 21 on, that includes BigDecimal's, which
-   * squares large powers of ten in the interpreter: ~10 ms before the first config.json is read.
-   */
-  public static void warmUp() {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                parse("{}");
-              } catch (JsonSyntaxException e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            "json-warm-up");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
   /** Parses one JSON document; objects keep their key order. */
   public static Object parse(String text) throws JsonSyntaxException {
     try (JsonParser parser = FACTORY.createParser(text)) {
