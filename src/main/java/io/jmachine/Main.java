@@ -49,6 +49,9 @@ public final class Main {
     StartupWarmUp.start();
     // picocli otherwise looks for Groovy's Closure class, opening every jar on the class path
     System.setProperty("picocli.disable.closures", "true");
+    // no option is a date, time or SQL type: picocli would otherwise load and initialise those
+    // classes by reflection for every CommandLine, to register converters for them
+    System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
     if (!debugRequested(args, env)) {
       // logging costs start-up time and only --debug shows it
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
