@@ -94,8 +94,7 @@ class SshCommandsEndToEndTest {
       tmux.run("send-keys", "-t", "t", "echo size=$(stty size)", "Enter");
       tmux.waitFor("size=" + tmux.paneSize());
       tmux.run("resize-window", "-t", "t", "-x", "100", "-y", "40");
-      tmux.run("send-keys", "-t", "t", "echo size=$(stty size)", "Enter");
-      tmux.waitFor("size=" + tmux.paneSize());
+      tmux.retypeUntil("echo size=$(stty size)", "size=" + tmux.paneSize());
       tmux.run("send-keys", "-t", "t", "exit 5", "Enter");
       for (int i = 0; i < 100 && !Files.exists(status); i++) {
         Thread.sleep(100);

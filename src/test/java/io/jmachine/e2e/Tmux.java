@@ -24,8 +24,12 @@ final class Tmux {
 
   /** Waits up to 30 s until the screen shows {@code text}. */
   void waitFor(String text) throws IOException, InterruptedException {
+    waitFor(text, 300);
+  }
+
+  private void waitFor(String text, int polls) throws IOException, InterruptedException {
     String screen = "";
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < polls; i++) {
       screen = run("capture-pane", "-p", "-t", "t");
       if (screen.contains(text)) {
         return;
@@ -33,6 +37,25 @@ final class Tmux {
       Thread.sleep(100);
     }
     throw new AssertionError("screen never showed \"" + text + "\":\n" + screen);
+  }
+
+  /**
+   * Types {@code line} until the screen shows {@code text}, for what reaches the program by another
+   * path than the keys: tmux applies a pane resize to the terminal on a timer, and the signal then
+   * travels as its own SSH message, so a line typed right after resize-window can run first.
+   */
+  void retypeUntil(String line, String text) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      run("send-keys", "-t", "t", line, "Enter");
+      try {
+        waitFor(text, 20);
+        return;
+      } catch (AssertionError e) {
+        if (attempt == 15) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** "LINES COLUMNS" of the pane, as `stty size` prints them. */
