@@ -6,6 +6,7 @@ import io.jmachine.cert.CertificateOwner;
 import io.jmachine.cert.CertificatePaths;
 import io.jmachine.cert.ConnectionValidator;
 import io.jmachine.cli.output.Console;
+import io.jmachine.docker.DockerContainers;
 import io.jmachine.docker.DockerEngineClient;
 import io.jmachine.docker.HttpsVersionProbe;
 import io.jmachine.driver.DriverRegistry;
@@ -275,6 +276,7 @@ public final class CommandContext {
                 ? nativeSshClients().open(sshTarget(host))
                 : sshClients().open(sshTarget(host)),
         new ConnectionCheck(tlsValidator()),
+        new DockerContainers(ENGINE_TIMEOUT, Sleeper.REAL),
         CertificateOwner.fromEnvironment(env.variables()),
         console::info,
         Sleeper.REAL,

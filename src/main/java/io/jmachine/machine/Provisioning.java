@@ -39,6 +39,7 @@ public final class Provisioning {
   private final FileMachineStore store;
   private final Function<Host, SshClient> connector;
   private final ConnectionCheck connectionCheck;
+  private final EngineContainers containers;
   private final CertificateOwner owner;
   private final Consumer<String> info;
   private final Sleeper sleeper;
@@ -47,12 +48,14 @@ public final class Provisioning {
 
   /**
    * @param connector opens the (one) SSH connection to a machine
+   * @param containers starts classic Swarm's containers on machines that are Swarm members
    * @param readiness how long to wait for a machine to run and answer over SSH
    */
   public Provisioning(
       FileMachineStore store,
       Function<Host, SshClient> connector,
       ConnectionCheck connectionCheck,
+      EngineContainers containers,
       CertificateOwner owner,
       Consumer<String> info,
       Sleeper sleeper,
@@ -61,6 +64,7 @@ public final class Provisioning {
     this.store = store;
     this.connector = connector;
     this.connectionCheck = connectionCheck;
+    this.containers = containers;
     this.owner = owner;
     this.info = info;
     this.sleeper = sleeper;
@@ -81,7 +85,7 @@ public final class Provisioning {
         Detected detected = detect(host, ssh, sh, "Error creating machine: Error detecting OS: ");
         info.accept("Provisioning with " + detected.provisioner().name() + "...");
         try {
-          detected.provisioner().provision(run(host, sh, detected.os(), false));
+          provisionFully(host, sh, detected);
         } catch (MachineException e) {
           throw new MachineException(
               "Error creating machine: Error running provisioning: " + e.getMessage(), e);
@@ -111,7 +115,7 @@ public final class Provisioning {
         RemoteShell sh = shell(ssh);
         Detected detected = detect(host, ssh, sh, "Error detecting OS: ");
         try {
-          detected.provisioner().provision(run(host, sh, detected.os(), false));
+          provisionFully(host, sh, detected);
         } catch (MachineException e) {
           throw new MachineException("Error running provisioning: " + e.getMessage(), e);
         }
@@ -202,6 +206,23 @@ public final class Provisioning {
             + "; issuing a new one (this restarts its Docker daemon)...");
     regenerateCertificates(host);
     return true;
+  }
+
+  /** docker-machine's Provision(): the provisioner's steps, then Swarm's containers. */
+  private void provisionFully(Host host, RemoteShell sh, Detected detected) {
+    ProvisionRun run = run(host, sh, detected.os(), false);
+    detected.provisioner().provision(run);
+    var swarm = host.options().swarmOptions();
+    if (!swarm.isSwarm()) {
+      return;
+    }
+    info.accept("Configuring swarm...");
+    String ip = run.target().ip();
+    int port = run.target().enginePort();
+    for (SwarmContainer container :
+        ClassicSwarm.containers(swarm, ip, port, detected.provisioner().dockerOptionsDir())) {
+      containers.replace("tcp://" + ip + ":" + port, host.options().authOptions(), container, info);
+    }
   }
 
   private void check(Host host) {
@@ -303,11 +324,6 @@ public final class Provisioning {
             host.options().swarmOptions(),
             host.options().authOptions(),
             InstallStrategy.parse(engine.installStrategy(), engine.installUrl()));
-    if (host.options().swarmOptions().isSwarm()) {
-      info.accept(
-          "Warning: classic Swarm is not configured by jmachine (it was discontinued);"
-              + " the --swarm settings are stored only.");
-    }
     return new ProvisionRun(sh, target, os, certificates(host), freshCertificate);
   }
 

@@ -58,6 +58,13 @@ public abstract class Provisioner {
     return "/etc/docker";
   }
 
+  /**
+   * docker-machine's GetDockerOptionsDir(): the certificates' folder, bound into Swarm's manager.
+   */
+  public final String dockerOptionsDir() {
+    return certDir();
+  }
+
   /** The daemon's options file. */
   protected String configFile() {
     return "/etc/systemd/system/docker.service.d/10-machine.conf";

@@ -2,6 +2,7 @@ package io.jmachine.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jmachine.auth.AuthOptions;
 import io.jmachine.cert.CertificateBootstrap;
@@ -43,6 +44,8 @@ class ProvisioningTest {
   private FileMachineStore store;
   private final List<String> info = new ArrayList<>();
   private final List<String> validated = new ArrayList<>();
+  private final List<String> engines = new ArrayList<>();
+  private final List<SwarmContainer> started = new ArrayList<>();
   private FakeSshClient ssh;
   private int connections;
   private final MutableClock clock = new MutableClock();
@@ -75,6 +78,10 @@ class ProvisioningTest {
           return ssh;
         },
         new ConnectionCheck((hostPort, auth) -> validated.add(hostPort)),
+        (url, auth, container, note) -> {
+          engines.add(url);
+          started.add(container);
+        },
         new CertificateOwner("me"),
         info::add,
         clock::advance,
@@ -83,6 +90,10 @@ class ProvisioningTest {
   }
 
   private Host host(FakeDriver driver) throws Exception {
+    return host(driver, SwarmOptions.fromJson(Map.of()));
+  }
+
+  private Host host(FakeDriver driver, SwarmOptions swarm) throws Exception {
     Path machineDir = store.machineDir(driver.machineName());
     Files.createDirectories(machineDir);
     Path certs = storeRoot.resolve("certs");
@@ -115,7 +126,7 @@ class ProvisioningTest {
             true,
             List.of(),
             EngineOptions.DEFAULT_INSTALL_URL);
-    HostOptions options = new HostOptions("", 0, 0, engine, SwarmOptions.fromJson(Map.of()), auth);
+    HostOptions options = new HostOptions("", 0, 0, engine, swarm, auth);
     return new Host(driver.machineName(), driver, "fake", options);
   }
 
@@ -146,6 +157,49 @@ class ProvisioningTest {
     assertThat(store.machineDir("m1").resolve("provisioning-status")).doesNotExist();
     assertThat(store.machineDir("m1").resolve("server.pem")).exists();
     assertThat(store.machineDir("m1").resolve("ca.pem")).exists();
+  }
+
+  @Test
+  void provision_swarmMember_startsItsContainersOnTheEngine_afterTheDaemonIsConfigured()
+      throws Exception {
+    SwarmOptions swarm =
+        new SwarmOptions(
+            true,
+            "",
+            "token://abc",
+            true,
+            true,
+            SwarmOptions.DEFAULT_HOST,
+            "swarm:latest",
+            "spread",
+            0,
+            0,
+            null,
+            null,
+            List.of("HTTP_PROXY=http://proxy:3128"),
+            false);
+    Host host = host(new FakeDriver("sw", MachineState.RUNNING), swarm);
+
+    provisioning().provision(host);
+
+    assertThat(info)
+        .endsWith("Setting Docker configuration on the remote daemon...", "Configuring swarm...");
+    assertThat(engines).containsExactly("tcp://10.0.0.9:2376", "tcp://10.0.0.9:2376");
+    assertThat(started)
+        .extracting(SwarmContainer::name, SwarmContainer::env)
+        .containsExactly(
+            tuple("swarm-agent-master", List.of("HTTP_PROXY=http://proxy:3128")),
+            tuple("swarm-agent", List.of("HTTP_PROXY=http://proxy:3128")));
+    assertThat(started.get(0).binds()).containsExactly("/etc/docker:/etc/docker");
+    assertThat(validated).containsExactly("10.0.0.9:2376");
+  }
+
+  @Test
+  void provision_notASwarmMember_startsNoContainer() throws Exception {
+    provisioning().provision(host(new FakeDriver("solo", MachineState.RUNNING)));
+
+    assertThat(info).doesNotContain("Configuring swarm...");
+    assertThat(started).isEmpty();
   }
 
   @Test
