@@ -56,8 +56,8 @@ public final class MachineCli {
     invocation.addAll(args);
     CommandContext context = new CommandContext(console, env, programName, invocation, global);
     EnvDefaults defaults = new EnvDefaults(env);
-    HelpRenderer help = new HelpRenderer(programName, defaults);
-    boolean debug = isDebug(args);
+    HelpRenderer help = new HelpRenderer(programName, argv0, defaults);
+    boolean debug = debugRequested(args, env);
     ErrorHandler errors = new ErrorHandler(console, debug);
 
     CommandLine root = configure(new CommandLine(global.model().spec()), defaults);
@@ -88,7 +88,7 @@ public final class MachineCli {
       return usageError(e, help, root, entry);
     }
     try {
-      if (global.debug()) {
+      if (debug) {
         console.error("Docker Machine Version:  " + Version.TEXT);
       }
       if (parsed.isUsageHelpRequested()
@@ -174,7 +174,9 @@ public final class MachineCli {
     return programName
         + ": '"
         + verb
-        + "' is not a docker-machine command. See '"
+        + "' is not a "
+        + programName
+        + " command. See '"
         + argv0
         + " --help'.";
   }
@@ -187,7 +189,15 @@ public final class MachineCli {
     return cl;
   }
 
-  private static boolean isDebug(List<String> args) {
+  /**
+   * docker-machine's rule, applied before parsing: a debug flag anywhere in argv, overridden by
+   * MACHINE_DEBUG when that is set (so MACHINE_DEBUG=false silences -D).
+   */
+  public static boolean debugRequested(List<String> args, Environment env) {
+    String variable = env.get("MACHINE_DEBUG");
+    if (!variable.isEmpty()) {
+      return Boolean.TRUE.equals(Environment.parseBool(variable));
+    }
     return args.contains("-D") || args.contains("--debug") || args.contains("-debug");
   }
 
