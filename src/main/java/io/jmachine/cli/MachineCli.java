@@ -80,12 +80,11 @@ public final class MachineCli {
       }
     }
     ParseResult parsed;
+    List<String> normalized = GoFlags.normalize(args, root.getCommandSpec(), sub, verb);
     try {
-      parsed =
-          root.parseArgs(
-              GoFlags.normalize(args, root.getCommandSpec(), sub, verb).toArray(new String[0]));
+      parsed = root.parseArgs(normalized.toArray(new String[0]));
     } catch (ParameterException e) {
-      return usageError(e, help, root, entry);
+      return usageError(GoFlags.message(e, normalized), e, help, root, entry);
     }
     try {
       if (debug) {
@@ -158,8 +157,12 @@ public final class MachineCli {
   }
 
   private int usageError(
-      ParameterException e, HelpRenderer help, CommandLine root, Optional<Commands.Entry> entry) {
-    console.error(GoFlags.message(e));
+      String message,
+      ParameterException e,
+      HelpRenderer help,
+      CommandLine root,
+      Optional<Commands.Entry> entry) {
+    console.error(message);
     console.data("Incorrect Usage.\n\n");
     CommandLine failed = e.getCommandLine();
     if (failed != root && entry.isPresent()) {
