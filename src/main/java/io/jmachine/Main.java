@@ -52,7 +52,8 @@ public final class Main {
     // no option is a date, time or SQL type: picocli would otherwise load and initialise those
     // classes by reflection for every CommandLine, to register converters for them
     System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
-    if (!debugRequested(args, env)) {
+    Environment environment = Environment.of(env);
+    if (!MachineCli.debugRequested(List.of(args), environment)) {
       // logging costs start-up time and only --debug shows it
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
       // SLF4J announces an explicitly chosen provider on stderr unless told to keep quiet
@@ -62,21 +63,11 @@ public final class Main {
     PrintWriter err = writer(stderr);
     BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
     try {
-      return new MachineCli(new Console(out, err, in), Environment.of(env), programName)
-          .run(List.of(args));
+      return new MachineCli(new Console(out, err, in), environment, programName).run(List.of(args));
     } finally {
       out.flush();
       err.flush();
     }
-  }
-
-  private static boolean debugRequested(String[] args, Map<String, String> env) {
-    for (String arg : args) {
-      if (arg.equals("-D") || arg.equals("--debug") || arg.equals("-debug")) {
-        return true;
-      }
-    }
-    return Boolean.TRUE.equals(Environment.parseBool(env.getOrDefault("MACHINE_DEBUG", "")));
   }
 
   private static PrintWriter writer(OutputStream stream) {

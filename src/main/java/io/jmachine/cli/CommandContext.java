@@ -94,10 +94,6 @@ public final class CommandContext {
     return global.nativeSsh();
   }
 
-  public boolean debug() {
-    return global.debug();
-  }
-
   public DriverRegistry drivers() {
     if (drivers == null) {
       drivers =

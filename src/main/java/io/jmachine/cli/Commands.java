@@ -36,6 +36,14 @@ public final class Commands {
 
   /** A verb: its name, one-line usage and help description. */
   public record Entry(String name, String usage, String description) {
+    /** Stands for the program as invoked (argv[0]) in a description. */
+    static final String INVOKED_AS = "{argv0}";
+
+    /** The help description, naming the program as invoked, as docker-machine's does. */
+    String description(String argv0) {
+      return description.replace(INVOKED_AS, argv0);
+    }
+
     /**
      * The verb's command for one run ({@code context} is null where only its model is wanted). A
      * switch rather than constructor references: each of those is linked at start-up, ~5 ms cold.
@@ -82,8 +90,9 @@ public final class Commands {
               "create",
               "Create a machine",
               "Run '"
-                  + "docker-machine create --driver name --help' to include the create flags for"
-                  + " that driver in the help text."),
+                  + Entry.INVOKED_AS
+                  + " create --driver name --help' to include the create flags for that driver in"
+                  + " the help text."),
           new Entry(
               "env",
               "Display the commands to set up the environment for the Docker client",

@@ -46,7 +46,12 @@ final class EnvDefaults implements IDefaultValueProvider {
     if (value == null) {
       return "";
     }
-    return HOME_STORE.equals(value) ? homeStore() : value;
+    if (!HOME_STORE.equals(value)) {
+      return value;
+    }
+    // docker-machine's default here is its base directory, which MACHINE_STORAGE_PATH sets
+    String variable = env.get(variable(arg));
+    return variable.isEmpty() ? homeStore() : variable;
   }
 
   private String homeStore() {

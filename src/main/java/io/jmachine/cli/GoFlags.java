@@ -5,6 +5,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -64,8 +65,11 @@ final class GoFlags {
     return flag.startsWith("--") || flag.length() <= 2 ? flag : "-" + flag;
   }
 
-  /** Go's flag-package wording for a bad command line. */
-  static String message(ParameterException e) {
+  /**
+   * Go's flag-package wording for a bad command line. Go names a flag as it was typed (`-t`, not
+   * `-timeout`), so the option is looked up in {@code args}, the arguments that were parsed.
+   */
+  static String message(ParameterException e, List<String> args) {
     if (e instanceof UnmatchedArgumentException unmatched
         && !unmatched.getUnmatched().isEmpty()
         && unmatched.getUnmatched().get(0).startsWith("-")) {
@@ -73,19 +77,38 @@ final class GoFlags {
     }
     if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
       String name = missing.getMissing().get(0).paramLabel();
-      if (missing.getMissing().get(0).isOption()) {
-        name = ((CommandLine.Model.OptionSpec) missing.getMissing().get(0)).longestName();
+      if (missing.getMissing().get(0) instanceof OptionSpec option) {
+        name = typedName(option, null, args);
       }
       return "flag needs an argument: -" + stripDashes(name);
     }
-    if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && e.getValue() != null) {
-      return "invalid value \""
-          + e.getValue()
-          + "\" for flag -"
-          + stripDashes(option.longestName())
-          + ": parse error";
+    if (e.getArgSpec() instanceof OptionSpec option && e.getValue() != null) {
+      String name = stripDashes(typedName(option, e.getValue(), args));
+      if (option.type() == boolean.class) {
+        return "invalid boolean value \"" + e.getValue() + "\" for -" + name + ": parse error";
+      }
+      // Go's ParseInt tells a number too big for an int from text that is no number
+      String reason = e.getValue().matches("[+-]?[0-9]+") ? "value out of range" : "parse error";
+      return "invalid value \"" + e.getValue() + "\" for flag -" + name + ": " + reason;
     }
     return e.getMessage();
+  }
+
+  /** The name the failing option was given by: the last use, or the one carrying {@code value}. */
+  private static String typedName(OptionSpec option, String value, List<String> args) {
+    String typed = option.longestName();
+    for (int i = 0; i < args.size(); i++) {
+      for (String name : option.names()) {
+        String arg = args.get(i);
+        boolean separate =
+            arg.equals(name)
+                && (value == null || i + 1 < args.size() && args.get(i + 1).equals(value));
+        if (separate || value != null && arg.equals(name + "=" + value)) {
+          typed = name;
+        }
+      }
+    }
+    return typed;
   }
 
   private static String stripDashes(String flag) {

@@ -14,10 +14,12 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class HelpRenderer {
   private final String programName;
+  private final String argv0;
   private final EnvDefaults defaults;
 
-  HelpRenderer(String programName, EnvDefaults defaults) {
+  HelpRenderer(String programName, String argv0, EnvDefaults defaults) {
     this.programName = programName;
+    this.argv0 = argv0;
     this.defaults = defaults;
   }
 
@@ -52,11 +54,12 @@ final class HelpRenderer {
       options.sort(Comparator.comparing(OptionSpec::longestName));
     }
     StringBuilder s = new StringBuilder();
-    s.append("Usage: ").append(programName).append(' ').append(entry.name());
+    // docker-machine's command help template spells the program name out, whatever argv[0] is
+    s.append("Usage: docker-machine ").append(entry.name());
     s.append(options.isEmpty() ? "" : " [OPTIONS]").append(" [arg...]\n\n");
     s.append(entry.usage());
     if (!entry.description().isEmpty()) {
-      s.append("\n\nDescription:\n   ").append(entry.description());
+      s.append("\n\nDescription:\n   ").append(entry.description(argv0));
     }
     if (!options.isEmpty()) {
       s.append("\n\nOptions:\n   ");

@@ -56,8 +56,8 @@ public final class MachineCli {
     invocation.addAll(args);
     CommandContext context = new CommandContext(console, env, programName, invocation, global);
     EnvDefaults defaults = new EnvDefaults(env);
-    HelpRenderer help = new HelpRenderer(programName, defaults);
-    boolean debug = isDebug(args);
+    HelpRenderer help = new HelpRenderer(programName, argv0, defaults);
+    boolean debug = debugRequested(args, env);
     ErrorHandler errors = new ErrorHandler(console, debug);
 
     CommandLine root = configure(new CommandLine(global.model().spec()), defaults);
@@ -80,15 +80,14 @@ public final class MachineCli {
       }
     }
     ParseResult parsed;
+    List<String> normalized = GoFlags.normalize(args, root.getCommandSpec(), sub, verb);
     try {
-      parsed =
-          root.parseArgs(
-              GoFlags.normalize(args, root.getCommandSpec(), sub, verb).toArray(new String[0]));
+      parsed = root.parseArgs(normalized.toArray(new String[0]));
     } catch (ParameterException e) {
-      return usageError(e, help, root, entry);
+      return usageError(GoFlags.message(e, normalized), e, help, root, entry);
     }
     try {
-      if (global.debug()) {
+      if (debug) {
         console.error("Docker Machine Version:  " + Version.TEXT);
       }
       if (parsed.isUsageHelpRequested()
@@ -158,8 +157,12 @@ public final class MachineCli {
   }
 
   private int usageError(
-      ParameterException e, HelpRenderer help, CommandLine root, Optional<Commands.Entry> entry) {
-    console.error(GoFlags.message(e));
+      String message,
+      ParameterException e,
+      HelpRenderer help,
+      CommandLine root,
+      Optional<Commands.Entry> entry) {
+    console.error(message);
     console.data("Incorrect Usage.\n\n");
     CommandLine failed = e.getCommandLine();
     if (failed != root && entry.isPresent()) {
@@ -174,7 +177,9 @@ public final class MachineCli {
     return programName
         + ": '"
         + verb
-        + "' is not a docker-machine command. See '"
+        + "' is not a "
+        + programName
+        + " command. See '"
         + argv0
         + " --help'.";
   }
@@ -187,7 +192,15 @@ public final class MachineCli {
     return cl;
   }
 
-  private static boolean isDebug(List<String> args) {
+  /**
+   * docker-machine's rule, applied before parsing: a debug flag anywhere in argv, overridden by
+   * MACHINE_DEBUG when that is set (so MACHINE_DEBUG=false silences -D).
+   */
+  public static boolean debugRequested(List<String> args, Environment env) {
+    String variable = env.get("MACHINE_DEBUG");
+    if (!variable.isEmpty()) {
+      return Boolean.TRUE.equals(Environment.parseBool(variable));
+    }
     return args.contains("-D") || args.contains("--debug") || args.contains("-debug");
   }
 

@@ -12,10 +12,9 @@ final class MachineCommand {
       CommandModel.root(
           "docker-machine",
           this,
-          bool("--debug", "-D")
-              .description("Enable debug mode")
-              .descriptionKey("MACHINE_DEBUG")
-              .defaultValue("false"),
+          // MACHINE_DEBUG is read apart (MachineCli.debugRequested): docker-machine's help names no
+          // variable for this flag
+          bool("--debug", "-D").description("Enable debug mode").defaultValue("false"),
           string("--storage-path", "-s")
               .description("Configures storage path")
               .descriptionKey("MACHINE_STORAGE_PATH")
@@ -52,10 +51,6 @@ final class MachineCommand {
 
   CommandModel model() {
     return model;
-  }
-
-  boolean debug() {
-    return model.bool("--debug");
   }
 
   String storagePath() {

@@ -161,6 +161,24 @@ class BadInputTest {
             "abc"),
         c("ls missing value", "flag needs an argument: -filter", "ls", "--filter"),
         c(
+            "active bad short timeout",
+            "invalid value \"abc\" for flag -t: parse error",
+            "active",
+            "-t",
+            "abc"),
+        c(
+            "ls timeout too big",
+            "invalid value \"99999999999\" for flag -t: value out of range",
+            "ls",
+            "-t=99999999999"),
+        c("inspect missing short value", "flag needs an argument: -f", "inspect", "-f"),
+        c("global missing value", "flag needs an argument: -s", "-s"),
+        c(
+            "global bad boolean",
+            "invalid boolean value \"maybe\" for -native-ssh: parse error",
+            "--native-ssh=maybe",
+            "ls"),
+        c(
             "inspect ghost",
             "Docker machine \"ghost\" does not exist. Use \"docker-machine ls\" to list machines. Use \"docker-machine create\" to add a new one.",
             "inspect",

@@ -90,7 +90,8 @@ class CertificateLifecycleTest {
 
     CliRunner.Result r = cli.run("regenerate-certs", "-f", "--client-certs", "m1");
 
-    assertThat(r.out()).startsWith("Regenerating local certificates\n");
+    assertThat(r.out())
+        .startsWith("Regenerating TLS certificates\nRegenerating local certificates\n");
     assertThat(Files.readString(store.resolve("certs/ca.pem"))).isNotEqualTo(caBefore);
     assertThat(Files.readString(store.resolve("certs/cert.pem"))).isNotEqualTo(clientBefore);
     // a none machine's engine certificate is not ours to replace

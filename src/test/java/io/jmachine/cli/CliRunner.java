@@ -15,6 +15,7 @@ import java.util.Map;
 public final class CliRunner {
   private final Path store;
   private final Map<String, String> env = new HashMap<>();
+  private String argv0 = "docker-machine";
 
   public CliRunner(Path store) {
     this.store = store;
@@ -25,6 +26,12 @@ public final class CliRunner {
 
   public CliRunner env(String name, String value) {
     env.put(name, value);
+    return this;
+  }
+
+  /** Runs as if started through another path or name (argv[0]). */
+  public CliRunner invokedAs(String argv0) {
+    this.argv0 = argv0;
     return this;
   }
 
@@ -46,7 +53,7 @@ public final class CliRunner {
             new BufferedReader(new StringReader(input)));
     List<String> argv = new ArrayList<>(List.of("-s", store.toString()));
     argv.addAll(List.of(args));
-    int code = new MachineCli(console, Environment.of(env), "docker-machine").run(argv);
+    int code = new MachineCli(console, Environment.of(env), argv0).run(argv);
     return new Result(code, out.toString(), err.toString());
   }
 
@@ -57,7 +64,7 @@ public final class CliRunner {
     Console console =
         new Console(
             new PrintWriter(out), new PrintWriter(err), new BufferedReader(new StringReader("")));
-    int code = new MachineCli(console, Environment.of(env), "docker-machine").run(List.of(args));
+    int code = new MachineCli(console, Environment.of(env), argv0).run(List.of(args));
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -191,11 +191,72 @@ class NoneMachineCommandsTest {
   void rm_force_missingMachine_reportsAndExitsZero() {
     CliRunner.Result r = cli.run("rm", "-f", "ghost");
     assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "About to remove ghost\nWARNING: This action will delete both local reference and"
+                + " remote instance.\n");
     assertThat(r.err())
         .isEqualTo(
             "Error removing host \"ghost\": Docker machine \"ghost\" does not exist. Use"
                 + " \"docker-machine ls\" to list machines. Use \"docker-machine create\" to add a"
-                + " new one.\n");
+                + " new one.\nCan't remove \"ghost\"\n");
+  }
+
+  @Test
+  void rm_yes_announcesTheRemovalWithoutAsking() {
+    create("m1", "tcp://127.0.0.1:2376");
+
+    CliRunner.Result r = cli.runWithInput("n\n", "rm", "m1", "-y");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "About to remove m1\nWARNING: This action will delete both local reference and remote"
+                + " instance.\nSuccessfully removed m1\n");
+    assertThat(r.err()).isEmpty();
+    assertThat(store.resolve("machines/m1")).doesNotExist();
+  }
+
+  @Test
+  void rm_answerOfTwoWords_keepsMachine() {
+    create("m1", "tcp://127.0.0.1:2376");
+
+    // Go's Scanln refuses a second word, and docker-machine takes that as no
+    CliRunner.Result r = cli.runWithInput("yes please\n", "rm", "m1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(Files.isDirectory(store.resolve("machines/m1"))).isTrue();
+  }
+
+  @Test
+  void regenerateCerts_emptyAnswer_failsWithScanlnError() {
+    create("m1", "tcp://127.0.0.1:2376");
+
+    CliRunner.Result r = cli.runWithInput("\n", "regenerate-certs", "m1");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .isEqualTo("Regenerate TLS machine certs?  Warning: this is irreversible. (y/n): ");
+    assertThat(r.err()).isEqualTo("unexpected newline\n");
+  }
+
+  @Test
+  void regenerateCerts_noInput_failsWithEof() {
+    create("m1", "tcp://127.0.0.1:2376");
+
+    CliRunner.Result r = cli.runWithInput("", "regenerate-certs", "m1");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("EOF\n");
+  }
+
+  @Test
+  void regenerateCerts_confirmedWithoutDefault_announcesThenFails() {
+    CliRunner.Result r = cli.runWithInput(" Y \n", "regenerate-certs");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .isEqualTo(
+            "Regenerate TLS machine certs?  Warning: this is irreversible. (y/n): "
+                + "Regenerating TLS certificates\n");
+    assertThat(r.err())
+        .isEqualTo("Error: No machine name(s) specified and no \"default\" machine exists\n");
   }
 
   @Test

@@ -93,7 +93,10 @@ class SwarmAndFormatsTest {
   @Test
   void rm_y_removesWithoutPrompt() {
     CliRunner.Result r = cli.run("rm", "-y", "N1");
-    assertThat(r.out()).isEqualTo("Successfully removed N1\n");
+    assertThat(r.out())
+        .isEqualTo(
+            "About to remove N1\nWARNING: This action will delete both local reference and remote"
+                + " instance.\nSuccessfully removed N1\n");
     assertThat(cli.run("ls", "-q").out()).isEqualTo("sw1\nsw2\n");
   }
 }

@@ -4,8 +4,6 @@ import static io.jmachine.cli.Flags.bool;
 
 import io.jmachine.cli.CommandContext;
 import io.jmachine.host.Host;
-import java.util.List;
-import java.util.Locale;
 
 public final class RegenerateCertsCommand extends MultiMachineCommand {
   public RegenerateCertsCommand(CommandContext context) {
@@ -18,18 +16,17 @@ public final class RegenerateCertsCommand extends MultiMachineCommand {
 
   @Override
   public Integer call() {
-    List<String> names = context.targetNames(model.arguments());
     if (!model.bool("--force")) {
       context
           .console()
           .prompt("Regenerate TLS machine certs?  Warning: this is irreversible. (y/n): ");
-      String answer = context.console().readLine();
-      String word = answer == null ? "" : answer.strip();
-      if (!word.toLowerCase(Locale.ROOT).startsWith("y")) {
+      if (!context.console().confirm()) {
         return 0;
       }
     }
-    context.machines().loadAll(names); // all must load before anything changes
+    // once, before the machines are even loaded, as docker-machine prints it
+    context.console().info("Regenerating TLS certificates");
+    context.machines().loadAll(context.targetNames(model.arguments())); // all load before changes
     if (model.bool("--client-certs")) {
       context.console().info("Regenerating local certificates");
       context.regenerateClientCertificates();
@@ -39,7 +36,6 @@ public final class RegenerateCertsCommand extends MultiMachineCommand {
 
   @Override
   protected void act(Host host) {
-    context.console().info("Regenerating TLS certificates");
     context.regenerateCertificates(host);
   }
 }

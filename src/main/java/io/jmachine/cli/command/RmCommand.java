@@ -7,10 +7,8 @@ import io.jmachine.cli.CommandModel;
 import io.jmachine.cli.UsageException;
 import io.jmachine.cli.VerbCommand;
 import io.jmachine.error.MachineException;
-import io.jmachine.host.Host;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 public final class RmCommand implements Callable<Integer>, VerbCommand {
@@ -44,46 +42,56 @@ public final class RmCommand implements Callable<Integer>, VerbCommand {
     if (args.isEmpty()) {
       throw new UsageException("Error: Expected to get one or more machine names as arguments");
     }
+    // docker-machine announces the removal whether or not it is about to ask
+    context.console().info("About to remove " + String.join(", ", args));
+    context
+        .console()
+        .info("WARNING: This action will delete both local reference and remote instance.");
     if (!model.bool("-y") && !force && !confirmed()) {
       return 0;
     }
     List<String> errors = new ArrayList<>();
     for (String name : args) {
+      boolean removedRemotely = false;
       try {
-        remove(name);
-        context.console().info("Successfully removed " + name);
+        context.machines().load(name).driver().remove();
+        removedRemotely = true;
       } catch (MachineException e) {
-        String message = "Error removing host \"" + name + "\": " + e.getMessage();
-        if (!force) {
-          errors.add(message);
-          continue;
-        }
-        context.console().error(message);
-        if (context.store().exists(name)) {
-          context.store().remove(name);
-          context.console().info("Successfully removed " + name);
-        }
+        report("Error removing host \"" + name + "\": " + e.getMessage(), force, errors);
+      }
+      if (removedRemotely || force) {
+        removeLocally(name, force, errors);
       }
     }
-    if (!errors.isEmpty()) {
+    if (!errors.isEmpty() && !force) {
       throw new MachineException(String.join("\n", errors));
     }
     return 0;
   }
 
-  private void remove(String name) {
-    Host host = context.machines().load(name);
-    host.driver().remove();
-    context.store().remove(name);
+  private void removeLocally(String name, boolean force, List<String> errors) {
+    try {
+      context.store().remove(name);
+      context.console().info("Successfully removed " + name);
+    } catch (MachineException e) {
+      report("Can't remove \"" + name + "\"", force, errors);
+    }
+  }
+
+  /** With --force each error is shown at once and the command still succeeds. */
+  private void report(String message, boolean force, List<String> errors) {
+    if (force) {
+      context.console().error(message);
+    }
+    errors.add(message);
   }
 
   private boolean confirmed() {
-    context.console().info("About to remove " + String.join(", ", model.arguments()));
-    context
-        .console()
-        .info("WARNING: This action will delete both local reference and remote instance.");
     context.console().prompt("Are you sure? (y/n): ");
-    String answer = context.console().readLine();
-    return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    try {
+      return context.console().confirm();
+    } catch (MachineException unreadable) {
+      return false; // docker-machine takes an answer it cannot read as no
+    }
   }
 }

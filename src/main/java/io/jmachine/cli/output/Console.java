@@ -1,8 +1,10 @@
 package io.jmachine.cli.output;
 
+import io.jmachine.error.MachineException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Where a command's output goes. docker-machine's split: data and progress on stdout, errors and
@@ -56,5 +58,26 @@ public final class Console {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * Reads a y/n answer as docker-machine does, with Go's fmt.Scanln into one word: confirmed when
+   * the word starts with y or Y. An answer Scanln refuses (no word, two words, end of input) is a
+   * {@link MachineException} with Go's wording, which `rm` takes as no and `regenerate-certs`
+   * reports.
+   */
+  public boolean confirm() {
+    String line = readLine();
+    if (line == null) {
+      throw new MachineException("EOF");
+    }
+    String[] words = line.strip().split("\\s+");
+    if (words[0].isEmpty()) {
+      throw new MachineException("unexpected newline");
+    }
+    if (words.length > 1) {
+      throw new MachineException("expected newline");
+    }
+    return words[0].toLowerCase(Locale.ROOT).startsWith("y");
   }
 }
