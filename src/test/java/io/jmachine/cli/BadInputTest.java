@@ -136,7 +136,7 @@ class BadInputTest {
         c("ls unknown filter", "Unsupported filter key 'foo'", "ls", "--filter", "foo=bar"),
         c(
             "ls bad regexp",
-            "error parsing regexp: Unclosed character class: `[`",
+            "error parsing regexp: missing closing ]: `[`",
             "ls",
             "--filter",
             "name=["),
