@@ -38,10 +38,16 @@ public final class GoJson {
         throw new JsonSyntaxException("unexpected end of JSON input");
       }
       Object value = readValue(parser, first);
-      if (parser.nextToken() != null) {
+      // read the rest by hand: Jackson would first try to lex it as a token of its own
+      int at = (int) parser.currentLocation().getCharOffset();
+      while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+        at++;
+      }
+      if (at < text.length()) {
         throw new JsonSyntaxException(
-            "invalid character after top-level value at line "
-                + parser.currentLocation().getLineNr());
+            "invalid character "
+                + GoJsonErrors.quoteChar(text.codePointAt(at))
+                + " after top-level value");
       }
       return value;
     } catch (JsonSyntaxException e) {
@@ -50,6 +56,10 @@ public final class GoJson {
       if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
           || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
         throw new JsonSyntaxException("unexpected end of JSON input"); // Go's words
+      }
+      String go = GoJsonErrors.translate(String.valueOf(e.getOriginalMessage()));
+      if (go != null) {
+        throw new JsonSyntaxException(go);
       }
       throw new JsonSyntaxException(
           firstLine(e.getOriginalMessage())

@@ -22,25 +22,6 @@ public record HostListItem(
     String dockerVersion,
     Duration responseTime) {
 
-  /** The row as a template sees it, keyed like docker-machine's struct fields. */
-  public Map<String, Object> toTemplateData() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("Name", name);
-    m.put("Active", active);
-    m.put("ActiveHost", activeHost);
-    m.put("ActiveSwarm", activeSwarm);
-    m.put("DriverName", driverName);
-    m.put("State", state);
-    m.put("URL", url);
-    m.put("SwarmOptions", swarmOptions == null ? null : swarmOptions.toJson());
-    m.put("Swarm", swarm);
-    m.put("EngineOptions", engineOptions == null ? null : engineOptions.toJson());
-    m.put("Error", error);
-    m.put("DockerVersion", dockerVersion);
-    m.put("ResponseTime", GoDuration.format(responseTime));
-    return m;
-  }
-
   /** The header row: the same template run over column titles. */
   public static Map<String, Object> headers() {
     Map<String, Object> m = new LinkedHashMap<>();

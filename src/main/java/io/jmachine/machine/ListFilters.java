@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** `ls --filter key=value`: values of one key are alternatives, different keys must all match. */
 public final class ListFilters {
@@ -32,12 +31,7 @@ public final class ListFilters {
         throw new MachineException("Unsupported filter key '" + key + "'");
       }
       if (key.equals("name")) {
-        try {
-          filters.names.add(Pattern.compile(value));
-        } catch (PatternSyntaxException e) {
-          throw new MachineException(
-              "error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
-        }
+        filters.names.add(GoRegexp.compile(value));
       }
       filters.byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }

@@ -91,6 +91,51 @@ class SwarmAndFormatsTest {
   }
 
   @Test
+  void ls_optionFields_haveGoNames_andUnsetSlicesPrintEmpty() {
+    CliRunner.Result r =
+        cli.run(
+            "ls",
+            "-t",
+            "1",
+            "--filter",
+            "name=N1",
+            "--format",
+            "{{.EngineOptions.DNS}} {{.EngineOptions.TLSVerify}} {{.SwarmOptions.Env}}|"
+                + "{{printf \"%+v\" .SwarmOptions}}");
+    assertThat(r.out())
+        .isEqualTo(
+            "[] true []|&{IsSwarm:false Address: Discovery: Agent:false Master:false"
+                + " Host:tcp://0.0.0.0:3376 Image:swarm:latest Strategy:spread Heartbeat:0"
+                + " Overcommit:0 ArbitraryFlags:[] ArbitraryJoinFlags:[] Env:[]"
+                + " IsExperimental:false}\n");
+    CliRunner.Result jsonName =
+        cli.run("ls", "-t", "1", "--filter", "name=N1", "--format", "{{.EngineOptions.Dns}}");
+    assertThat(jsonName.exit()).isEqualTo(1);
+    assertThat(jsonName.err())
+        .isEqualTo(
+            "template: :1:16: executing \"\" at <.EngineOptions.Dns>: can't evaluate field Dns"
+                + " in type *engine.Options\n");
+  }
+
+  @Test
+  void ls_unloadableMachine_hasNilOptions_andRowsBeforeAFailingOneArePrinted() throws Exception {
+    Path broken = cli.store().resolve("machines/zz");
+    java.nio.file.Files.createDirectories(broken);
+    java.nio.file.Files.writeString(broken.resolve("config.json"), "{");
+
+    assertThat(cli.run("ls", "-t", "1", "--format", "{{.Name}} {{.EngineOptions}}").out())
+        .endsWith("sw2 {[] []  [] false [] []   false true [] https://get.docker.com}\nzz <nil>\n");
+    CliRunner.Result r =
+        cli.run("ls", "-t", "1", "--format", "{{.Name}}:{{.SwarmOptions.Strategy}}");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEqualTo("N1:spread\nsw1:spread\nsw2:spread\nzz:");
+    assertThat(r.err())
+        .isEqualTo(
+            "template: :1:25: executing \"\" at <.SwarmOptions.Strategy>: nil pointer evaluating"
+                + " *swarm.Options.Strategy\n");
+  }
+
+  @Test
   void rm_y_removesWithoutPrompt() {
     CliRunner.Result r = cli.run("rm", "-y", "N1");
     assertThat(r.out())

@@ -8,17 +8,16 @@ import static io.jmachine.cli.Flags.string;
 import io.jmachine.cli.CommandContext;
 import io.jmachine.cli.CommandModel;
 import io.jmachine.cli.VerbCommand;
-import io.jmachine.cli.output.GoStruct;
 import io.jmachine.cli.output.GoTemplate;
 import io.jmachine.cli.output.TabWriter;
+import io.jmachine.cli.output.TemplateException;
+import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.machine.HostListItem;
 import io.jmachine.machine.HostLister;
 import io.jmachine.machine.ListFilters;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `ls`: stray arguments are accepted and ignored, as docker-machine does. */
@@ -40,19 +39,6 @@ public final class LsCommand implements Callable<Integer>, VerbCommand {
           string("--format", "-f")
               .description("Pretty-print machines using a Go template")
               .defaultValue(""));
-
-  /** Rows are Go structs in docker-machine: unknown fields are errors, options print as {...}. */
-  private static GoStruct asGoStruct(HostListItem row) {
-    Map<String, Object> fields = new LinkedHashMap<>(row.toTemplateData());
-    fields.computeIfPresent("SwarmOptions", (k, v) -> new GoStruct("*swarm.Options", json(v)));
-    fields.computeIfPresent("EngineOptions", (k, v) -> new GoStruct("*engine.Options", json(v)));
-    return new GoStruct("commands.HostListItem", fields);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> json(Object value) {
-    return (Map<String, Object>) value;
-  }
 
   public LsCommand(CommandContext context) {
     this.context = context;
@@ -83,17 +69,32 @@ public final class LsCommand implements Callable<Integer>, VerbCommand {
       text = text.substring("table".length());
     }
     text = text.strip().replace("\\t", "\t").replace("\\n", "\n") + "\n";
-    // docker-machine names the template "" ; `json` and `prettyjson` are our addition to ls
-    GoTemplate template = GoTemplate.parse("", text);
+    GoTemplate template = parse(text);
     List<HostListItem> rows = lister.rows(hosts, loaded.broken(), deadline);
     StringBuilder out = new StringBuilder();
-    if (table) {
-      out.append(template.execute(HostListItem.headers()));
+    try {
+      if (table) {
+        template.execute(HostListItem.headers(), out);
+      }
+      for (HostListItem row : rows) {
+        template.execute(LsRowStruct.of(row), out);
+      }
+    } finally {
+      // as docker-machine, which writes while executing: rows before a failing one are printed
+      context.console().data(table ? TabWriter.forTable().format(out.toString()) : out.toString());
     }
-    for (HostListItem row : rows) {
-      out.append(template.execute(asGoStruct(row)));
-    }
-    context.console().data(table ? TabWriter.forTable().format(out.toString()) : out.toString());
     return 0;
+  }
+
+  /**
+   * docker-machine names the template "" and returns a parse error as text/template words it,
+   * without inspect's "template parsing error: " prefix. `json` and `prettyjson` are our addition.
+   */
+  private static GoTemplate parse(String text) {
+    try {
+      return GoTemplate.parse("", text);
+    } catch (TemplateException e) {
+      throw new MachineException(e.templateError(), e);
+    }
   }
 }

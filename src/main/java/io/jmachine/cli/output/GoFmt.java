@@ -409,6 +409,8 @@ final class GoFmt {
       buf.append(sharpV ? '}' : ']');
     } else if (v instanceof GoStruct s) {
       printStruct(s, verb, depth, true);
+    } else if (v instanceof GoNilPointer p) {
+      buf.append(sharpV ? "(" + p.type() + ")(nil)" : "<nil>");
     } else {
       fmtString(v.toString(), verb);
     }

@@ -84,6 +84,8 @@ final class GoValues {
       return "[]interface {}";
     } else if (v instanceof GoStruct s) {
       return s.type();
+    } else if (v instanceof GoNilPointer p) {
+      return p.type();
     }
     return v.getClass().getSimpleName();
   }
@@ -104,6 +106,8 @@ final class GoValues {
       return !m.isEmpty();
     } else if (v instanceof List<?> l) {
       return !l.isEmpty();
+    } else if (v instanceof GoNilPointer) {
+      return false;
     }
     return true; // structs are always true
   }

@@ -380,6 +380,9 @@ final class TemplateExecutor {
     if (receiver == null) {
       throw errorf("nil pointer evaluating interface {}." + fieldName);
     }
+    if (receiver instanceof GoNilPointer p) {
+      throw errorf("nil pointer evaluating " + p.type() + "." + fieldName);
+    }
     boolean hasArgs = (args != null && args.size() > 1) || fin != MISSING;
     if (receiver instanceof Map<?, ?> map) {
       if (hasArgs) {

@@ -288,6 +288,8 @@ final class TemplateFunctions {
       return "slice";
     } else if (v instanceof GoStruct) {
       return "struct";
+    } else if (v instanceof GoNilPointer) {
+      return "ptr";
     }
     return "other";
   }
@@ -331,7 +333,7 @@ final class TemplateFunctions {
               }
               if (arg1 == INVALID || arg == INVALID) {
                 truth = arg1 == arg;
-              } else if (arg instanceof GoStruct) {
+              } else if (arg instanceof GoStruct || arg instanceof GoNilPointer) {
                 truth = arg1.equals(arg);
               } else {
                 throw new FuncError(
@@ -510,6 +512,8 @@ final class TemplateFunctions {
         m.put(e.getKey(), toJson(e.getValue()));
       }
       return m;
+    } else if (v instanceof GoNilPointer) {
+      return null;
     }
     return v;
   }
