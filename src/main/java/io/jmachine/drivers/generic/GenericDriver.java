@@ -69,7 +69,7 @@ final class GenericDriver extends BaseDriver {
     sshUser = options.string("generic-ssh-user");
     sshKey = options.string("generic-ssh-key");
     sshPort = options.integer("generic-ssh-port");
-    setSwarmConfigFromFlags(options);
+    // no swarm fields: docker-machine's generic driver leaves them empty in its blob
     if (ipAddress.isEmpty()) {
       throw new MachineException("generic driver requires the --generic-ip-address option");
     }

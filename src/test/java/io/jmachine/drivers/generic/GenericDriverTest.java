@@ -135,6 +135,39 @@ class GenericDriverTest {
   }
 
   @Test
+  void setConfigFromFlags_withSwarmFlags_leavesTheBlobsSwarmFieldsEmptyAsDockerMachine() {
+    Driver driver =
+        configured(
+            Map.of(
+                "generic-ip-address",
+                "127.0.0.1",
+                "swarm-master",
+                true,
+                "swarm-host",
+                "tcp://0.0.0.0:3376",
+                "swarm-discovery",
+                "token://abc"));
+
+    assertThat(GoJson.indented(driver.toJson()))
+        .isEqualTo(
+            """
+            {
+                "IPAddress": "127.0.0.1",
+                "MachineName": "ubu",
+                "SSHUser": "root",
+                "SSHPort": 22,
+                "SSHKeyPath": "",
+                "StorePath": "%s",
+                "SwarmMaster": false,
+                "SwarmHost": "",
+                "SwarmDiscovery": "",
+                "EnginePort": 2376,
+                "SSHKey": ""
+            }"""
+                .formatted(store));
+  }
+
+  @Test
   void create_withoutKey_assumesTheDefaultKey_andKeepsTheKeyPathEmpty() {
     Driver driver = configured(Map.of("generic-ip-address", "10.1.1.1"));
 
