@@ -168,11 +168,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
   }
 
   private CreateRequest request(String name) {
-    List<String> mirrors = model.list("--engine-registry-mirror");
-    String mirrorVar = context.env().get("ENGINE_REGISTRY_MIRROR");
-    if (mirrors.isEmpty() && !mirrorVar.isEmpty()) {
-      mirrors = List.of(mirrorVar.split(","));
-    }
+    List<String> mirrors =
+        withVariable(model.list("--engine-registry-mirror"), "ENGINE_REGISTRY_MIRROR");
     String installUrl = model.string("--engine-install-url");
     EngineOptions engine =
         new EngineOptions(
@@ -229,13 +226,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     Map<String, Object> values = new HashMap<>();
     for (DriverFlag flag : driverFlags) {
       Object value = model.value("--" + flag.name());
-      if (flag.kind() == DriverFlag.Kind.STRING_SLICE
-          && value instanceof List<?> list
-          && list.isEmpty()
-          && !flag.envVar().isEmpty()
-          && !context.env().get(flag.envVar()).isEmpty()) {
-        // list flags read their variable here: Go splits it on commas
-        value = List.of(context.env().get(flag.envVar()).split(","));
+      if (flag.kind() == DriverFlag.Kind.STRING_SLICE && !flag.envVar().isEmpty()) {
+        value = withVariable(model.list("--" + flag.name()), flag.envVar());
       }
       if (value != null) {
         values.put(flag.name(), value);
@@ -244,6 +236,23 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     values.put("swarm-master", model.bool("--swarm-master"));
     values.put("swarm-host", model.string("--swarm-host"));
     values.put("swarm-discovery", model.string("--swarm-discovery"));
+    return values;
+  }
+
+  /**
+   * A list flag as Go's cli fills it: the variable's comma-separated values, each trimmed, then the
+   * values given on the command line appended to them.
+   */
+  private List<String> withVariable(List<String> flagValues, String variable) {
+    String value = context.env().get(variable);
+    if (value.isEmpty()) {
+      return flagValues;
+    }
+    List<String> values = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      values.add(part.strip());
+    }
+    values.addAll(flagValues);
     return values;
   }
 
