@@ -105,7 +105,14 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     if (context == null) {
       return; // `help create`: shared flags only
     }
-    Optional<DriverFactory> factory = context.drivers().find(driverName(rawArgs));
+    String named = namedDriver(rawArgs);
+    if (!named.isEmpty()) {
+      // docker-machine loads the named driver before it parses anything, so a missing one is the
+      // error even for --help, a missing name or a bad flag
+      context.drivers().require(named).createFlags().forEach(flag -> addDriverFlag(spec, flag));
+      return;
+    }
+    Optional<DriverFactory> factory = context.drivers().find(DEFAULT_DRIVER);
     factory.ifPresent(f -> f.createFlags().forEach(flag -> addDriverFlag(spec, flag)));
   }
 
@@ -125,8 +132,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     spec.addOption(option.build());
   }
 
-  /** The driver as docker-machine's first pass finds it: flag, then $MACHINE_DRIVER. */
-  private String driverName(List<String> rawArgs) {
+  /** The driver as docker-machine's first pass finds it: flag, then $MACHINE_DRIVER; or "". */
+  private String namedDriver(List<String> rawArgs) {
     for (int i = 0; i < rawArgs.size(); i++) {
       String arg = rawArgs.get(i);
       for (String flag : List.of("--driver", "-driver", "-d")) {
@@ -138,8 +145,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
         }
       }
     }
-    String fromEnv = context.env().get("MACHINE_DRIVER");
-    return fromEnv.isEmpty() ? DEFAULT_DRIVER : fromEnv;
+    return context.env().get("MACHINE_DRIVER");
   }
 
   @Override
