@@ -351,68 +351,83 @@ public final class CommandContext {
 
   public int copy(
       String source, String destination, boolean recursive, boolean delta, boolean quiet) {
+    // docker-machine looks for the tool before it loads any machine
+    String tool =
+        delta
+            ? onPath(
+                "rsync",
+                "You must have a copy of the rsync binary locally to use the --delta option")
+            : onPath(
+                "scp", "You must have a copy of the scp binary locally to use the scp feature");
     TransferCommandLines.Endpoint from = endpoint(CopyLocation.parse(source));
     TransferCommandLines.Endpoint to = endpoint(CopyLocation.parse(destination));
     List<SshTarget> remotes =
         java.util.stream.Stream.of(from.target(), to.target())
             .filter(java.util.Objects::nonNull)
             .toList();
-    List<String> hostKeys = pinnedHostKeyOptions(remotes);
-    List<String> command;
-    if (delta) {
-      String rsync =
-          onPath(
-              "rsync",
-              "You must have a copy of the rsync binary locally to use the --delta option");
-      if (remotes.size() > 1) {
-        throw new MachineException(
-            "Error: rsync cannot copy between two machines; leave out --delta (-d)");
-      }
-      command = TransferCommandLines.rsync(rsync, from, to, recursive, quiet, hostKeys);
-    } else {
-      String scp =
-          onPath("scp", "You must have a copy of the scp binary locally to use the scp feature");
-      command = TransferCommandLines.scp(scp, from, to, recursive, quiet, hostKeys);
+    if (delta && remotes.size() > 1) {
+      throw new MachineException(
+          "Error: rsync cannot copy between two machines; leave out --delta (-d)");
     }
-    return runTool(command);
+    List<String> hostKeys = pinnedHostKeyOptions(remotes);
+    return runTool(
+        delta
+            ? TransferCommandLines.rsync(tool, from, to, recursive, quiet, hostKeys)
+            : TransferCommandLines.scp(tool, from, to, recursive, quiet, hostKeys));
   }
 
   private TransferCommandLines.Endpoint endpoint(CopyLocation location) {
     if (!location.isRemote()) {
       return new TransferCommandLines.Endpoint(null, location.path());
     }
-    Host host = machines().load(location.machine());
+    Host host = loadForTransfer(location.machine(), "Error loading host: ");
     requireSsh(host);
     SshTarget target = sshTarget(host);
     return new TransferCommandLines.Endpoint(
         location.user().isEmpty() ? target : target.withUser(location.user()), location.path());
   }
 
+  /**
+   * `mount [user@]MACHINE:PATH [MOUNTPOINT]`; without a colon the machine is "default". Unlike scp,
+   * `localhost:` names a machine. Unmounting loads the machine too, as docker-machine does.
+   */
   public int mount(List<String> args, boolean unmount) {
+    String tool =
+        unmount
+            ? onPath(
+                "fusermount",
+                "You must have a copy of the fusermount binary locally to use the unmount option")
+            : onPath(
+                "sshfs",
+                "You must have a copy of the sshfs binary locally to use the mount feature");
     String source = args.get(0);
     int colon = source.indexOf(':');
+    String userAndMachine = colon < 0 ? "default" : source.substring(0, colon);
     String remotePath = colon < 0 ? source : source.substring(colon + 1);
     String mountPoint = args.size() > 1 ? args.get(1) : remotePath;
+    int at = userAndMachine.indexOf('@');
+    String user = at < 0 ? "" : userAndMachine.substring(0, at);
+    Host host = loadForTransfer(userAndMachine.substring(at + 1), "error loading host: ");
     if (unmount) {
-      String fusermount =
-          onPath(
-              "fusermount",
-              "You must have a copy of the fusermount binary locally to use the unmount option");
-      return runTool(List.of(fusermount, "-u", mountPoint));
+      return runTool(List.of(tool, "-u", mountPoint));
     }
-    String sshfs =
-        onPath(
-            "sshfs", "You must have a copy of the sshfs binary locally to use the mount feature");
-    CopyLocation location = CopyLocation.parse(colon < 0 ? "default:" + source : source);
-    Host host = machines().load(location.machine());
     requireSsh(host);
     SshTarget target = sshTarget(host);
-    if (!location.user().isEmpty()) {
-      target = target.withUser(location.user());
+    if (!user.isEmpty()) {
+      target = target.withUser(user);
     }
     return runTool(
         TransferCommandLines.sshfs(
-            sshfs, target, remotePath, mountPoint, pinnedHostKeyOptions(List.of(target))));
+            tool, target, remotePath, mountPoint, pinnedHostKeyOptions(List.of(target))));
+  }
+
+  /** docker-machine words a failed load in scp and mount with its loader's prefix and its own. */
+  private Host loadForTransfer(String name, String prefix) {
+    try {
+      return machines().load(name);
+    } catch (MachineException e) {
+      throw new MachineException(prefix + "Error loading host: " + e.getMessage(), e);
+    }
   }
 
   /**

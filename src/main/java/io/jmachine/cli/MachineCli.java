@@ -76,7 +76,12 @@ public final class MachineCli {
       sub = configure(new CommandLine(command.model().spec()), defaults);
       root.addSubcommand(verb, sub);
       if (command instanceof DynamicOptions dynamic) {
-        dynamic.addOptions(sub.getCommandSpec(), args.subList(args.indexOf(verb) + 1, args.size()));
+        try {
+          dynamic.addOptions(
+              sub.getCommandSpec(), args.subList(args.indexOf(verb) + 1, args.size()));
+        } catch (RuntimeException e) {
+          return errors.handle(e);
+        }
       }
     }
     ParseResult parsed;

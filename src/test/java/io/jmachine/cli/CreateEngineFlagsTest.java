@@ -63,6 +63,33 @@ class CreateEngineFlagsTest {
   }
 
   @Test
+  void registryMirrorVariable_isSplitOnCommasAndTrimmed_thenTheFlagsAppended() throws Exception {
+    CliRunner.Result r =
+        cli()
+            .env("ENGINE_REGISTRY_MIRROR", "https://a.example, https://b.example")
+            .run(
+                "create",
+                "-d",
+                "none",
+                "--url",
+                "tcp://1.2.3.4:2376",
+                "--engine-registry-mirror",
+                "https://c.example",
+                "m");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(dir.resolve("store/machines/m/config.json")))
+        .contains(
+            """
+                        "RegistryMirror": [
+                            "https://a.example",
+                            "https://b.example",
+                            "https://c.example"
+                        ],
+            """);
+  }
+
+  @Test
   void noStrategy_configHasNoSuchField() throws Exception {
     CliRunner.Result r = cli().run("create", "-d", "none", "--url", "tcp://1.2.3.4:2376", "m");
 

@@ -90,6 +90,13 @@ class NoneMachineCommandsTest {
   }
 
   @Test
+  void ip_urlWithUserInfo_isGosUrlHost() {
+    create("m1", "tcp://me:secret@127.0.0.1:2376");
+
+    assertThat(cli.run("ip", "m1")).isEqualTo(new CliRunner.Result(0, "127.0.0.1:2376\n", ""));
+  }
+
+  @Test
   void ip_severalMachines_printsInArgumentOrder() {
     create("m1", "tcp://127.0.0.1:2376");
     create("m2", "tcp://127.0.0.2:2376");

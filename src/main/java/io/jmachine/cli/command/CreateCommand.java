@@ -105,7 +105,14 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     if (context == null) {
       return; // `help create`: shared flags only
     }
-    Optional<DriverFactory> factory = context.drivers().find(driverName(rawArgs));
+    String named = namedDriver(rawArgs);
+    if (!named.isEmpty()) {
+      // docker-machine loads the named driver before it parses anything, so a missing one is the
+      // error even for --help, a missing name or a bad flag
+      context.drivers().require(named).createFlags().forEach(flag -> addDriverFlag(spec, flag));
+      return;
+    }
+    Optional<DriverFactory> factory = context.drivers().find(DEFAULT_DRIVER);
     factory.ifPresent(f -> f.createFlags().forEach(flag -> addDriverFlag(spec, flag)));
   }
 
@@ -125,8 +132,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     spec.addOption(option.build());
   }
 
-  /** The driver as docker-machine's first pass finds it: flag, then $MACHINE_DRIVER. */
-  private String driverName(List<String> rawArgs) {
+  /** The driver as docker-machine's first pass finds it: flag, then $MACHINE_DRIVER; or "". */
+  private String namedDriver(List<String> rawArgs) {
     for (int i = 0; i < rawArgs.size(); i++) {
       String arg = rawArgs.get(i);
       for (String flag : List.of("--driver", "-driver", "-d")) {
@@ -138,8 +145,7 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
         }
       }
     }
-    String fromEnv = context.env().get("MACHINE_DRIVER");
-    return fromEnv.isEmpty() ? DEFAULT_DRIVER : fromEnv;
+    return context.env().get("MACHINE_DRIVER");
   }
 
   @Override
@@ -168,11 +174,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
   }
 
   private CreateRequest request(String name) {
-    List<String> mirrors = model.list("--engine-registry-mirror");
-    String mirrorVar = context.env().get("ENGINE_REGISTRY_MIRROR");
-    if (mirrors.isEmpty() && !mirrorVar.isEmpty()) {
-      mirrors = List.of(mirrorVar.split(","));
-    }
+    List<String> mirrors =
+        withVariable(model.list("--engine-registry-mirror"), "ENGINE_REGISTRY_MIRROR");
     String installUrl = model.string("--engine-install-url");
     EngineOptions engine =
         new EngineOptions(
@@ -229,13 +232,8 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     Map<String, Object> values = new HashMap<>();
     for (DriverFlag flag : driverFlags) {
       Object value = model.value("--" + flag.name());
-      if (flag.kind() == DriverFlag.Kind.STRING_SLICE
-          && value instanceof List<?> list
-          && list.isEmpty()
-          && !flag.envVar().isEmpty()
-          && !context.env().get(flag.envVar()).isEmpty()) {
-        // list flags read their variable here: Go splits it on commas
-        value = List.of(context.env().get(flag.envVar()).split(","));
+      if (flag.kind() == DriverFlag.Kind.STRING_SLICE && !flag.envVar().isEmpty()) {
+        value = withVariable(model.list("--" + flag.name()), flag.envVar());
       }
       if (value != null) {
         values.put(flag.name(), value);
@@ -244,6 +242,23 @@ public final class CreateCommand implements Callable<Integer>, DynamicOptions, V
     values.put("swarm-master", model.bool("--swarm-master"));
     values.put("swarm-host", model.string("--swarm-host"));
     values.put("swarm-discovery", model.string("--swarm-discovery"));
+    return values;
+  }
+
+  /**
+   * A list flag as Go's cli fills it: the variable's comma-separated values, each trimmed, then the
+   * values given on the command line appended to them.
+   */
+  private List<String> withVariable(List<String> flagValues, String variable) {
+    String value = context.env().get(variable);
+    if (value.isEmpty()) {
+      return flagValues;
+    }
+    List<String> values = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      values.add(part.strip());
+    }
+    values.addAll(flagValues);
     return values;
   }
 

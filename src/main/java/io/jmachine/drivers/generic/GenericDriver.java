@@ -13,7 +13,9 @@ import io.jmachine.ssh.SshResult;
 import io.jmachine.ssh.SshTarget;
 import io.jmachine.store.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -69,7 +71,7 @@ final class GenericDriver extends BaseDriver {
     sshUser = options.string("generic-ssh-user");
     sshKey = options.string("generic-ssh-key");
     sshPort = options.integer("generic-ssh-port");
-    setSwarmConfigFromFlags(options);
+    // no swarm fields: docker-machine's generic driver leaves them empty in its blob
     if (ipAddress.isEmpty()) {
       throw new MachineException("generic driver requires the --generic-ip-address option");
     }
@@ -91,22 +93,43 @@ final class GenericDriver extends BaseDriver {
       return;
     }
     services.info().accept("Importing SSH key...");
-    Path source = Path.of(sshKey);
-    Path copy = machineDir().resolve(source.getFileName().toString());
-    try {
-      AtomicFiles.write(copy, Files.readAllBytes(source), AtomicFiles.PRIVATE_FILE);
-    } catch (IOException e) {
-      throw new MachineException("unable to copy ssh key: " + e.getMessage(), e);
-    }
+    Path copy = machineDir().resolve(Path.of(sshKey).getFileName().toString());
+    copyKey(Path.of(sshKey), copy);
     sshKeyPath = copy.toString();
-    Path publicKey = Path.of(sshKey + ".pub");
     try {
-      AtomicFiles.write(
-          Path.of(sshKeyPath + ".pub"), Files.readAllBytes(publicKey), AtomicFiles.PRIVATE_FILE);
-    } catch (IOException e) {
+      copyKey(Path.of(sshKey + ".pub"), Path.of(sshKeyPath + ".pub"));
+    } catch (MachineException e) {
       // docker-machine only logs this: the private key is what logging in needs
       services.info().accept("Couldn't copy SSH public key : " + e.getMessage());
     }
+  }
+
+  private static void copyKey(Path source, Path copy) {
+    byte[] key;
+    try {
+      key = Files.readAllBytes(source);
+    } catch (IOException e) {
+      throw new MachineException("unable to copy ssh key: " + goReason(source, e), e);
+    }
+    try {
+      AtomicFiles.write(copy, key, AtomicFiles.PRIVATE_FILE);
+    } catch (IOException e) {
+      throw new MachineException("unable to copy ssh key: " + goReason(copy, e), e);
+    }
+  }
+
+  /** Go's wording for a file that cannot be copied (the JDK's is often just the path). */
+  private static String goReason(Path file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "open " + file + ": no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "open " + file + ": permission denied";
+    }
+    if (Files.isDirectory(file)) {
+      return "read " + file + ": is a directory";
+    }
+    return e.getMessage();
   }
 
   private Path machineDir() {

@@ -47,8 +47,9 @@ final class NoneDriver extends BaseDriver {
       throw new MachineException("Invalid --url \"" + value + "\": " + e.getReason());
     }
     url = value;
-    // docker-machine stores Go's url.Host here: host and port together
-    ipAddress = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+    // docker-machine stores Go's url.Host here: host and port together, without any user info
+    String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+    ipAddress = authority.substring(authority.lastIndexOf('@') + 1);
   }
 
   @Override

@@ -135,6 +135,68 @@ class GenericDriverTest {
   }
 
   @Test
+  void create_keyWithoutPublicHalf_logsGosReason_andKeepsThePrivateKey() throws Exception {
+    Path key = Files.writeString(store.resolve("lonely"), "private");
+    Driver driver =
+        configured(Map.of("generic-ip-address", "10.1.1.1", "generic-ssh-key", key.toString()));
+    Path machineDir = Files.createDirectories(store.resolve("machines/ubu"));
+
+    driver.create();
+
+    assertThat(info)
+        .containsExactly(
+            "(ubu) Importing SSH key...",
+            "(ubu) Couldn't copy SSH public key : unable to copy ssh key: open "
+                + key
+                + ".pub: no such file or directory");
+    assertThat(machineDir.resolve("lonely")).hasContent("private");
+  }
+
+  @Test
+  void create_keyIsADirectory_failsWithGosReason() throws Exception {
+    Path key = Files.createDirectories(store.resolve("keydir"));
+    Driver driver =
+        configured(Map.of("generic-ip-address", "10.1.1.1", "generic-ssh-key", key.toString()));
+    Files.createDirectories(store.resolve("machines/ubu"));
+
+    assertThatThrownBy(driver::create)
+        .hasMessage("unable to copy ssh key: read " + key + ": is a directory");
+  }
+
+  @Test
+  void setConfigFromFlags_withSwarmFlags_leavesTheBlobsSwarmFieldsEmptyAsDockerMachine() {
+    Driver driver =
+        configured(
+            Map.of(
+                "generic-ip-address",
+                "127.0.0.1",
+                "swarm-master",
+                true,
+                "swarm-host",
+                "tcp://0.0.0.0:3376",
+                "swarm-discovery",
+                "token://abc"));
+
+    assertThat(GoJson.indented(driver.toJson()))
+        .isEqualTo(
+            """
+            {
+                "IPAddress": "127.0.0.1",
+                "MachineName": "ubu",
+                "SSHUser": "root",
+                "SSHPort": 22,
+                "SSHKeyPath": "",
+                "StorePath": "%s",
+                "SwarmMaster": false,
+                "SwarmHost": "",
+                "SwarmDiscovery": "",
+                "EnginePort": 2376,
+                "SSHKey": ""
+            }"""
+                .formatted(store));
+  }
+
+  @Test
   void create_withoutKey_assumesTheDefaultKey_andKeepsTheKeyPathEmpty() {
     Driver driver = configured(Map.of("generic-ip-address", "10.1.1.1"));
 
