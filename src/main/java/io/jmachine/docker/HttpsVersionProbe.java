@@ -33,6 +33,9 @@ import javax.net.ssl.SSLSocket;
  * refused connect() and no TLS set-up at all.
  */
 public final class HttpsVersionProbe implements EngineVersionProbe {
+  /** The words of docker-machine's Docker client for a refused connection. */
+  static final String REFUSED = "Cannot connect to the docker engine endpoint";
+
   private final Duration timeout;
   private final Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
 
@@ -66,7 +69,7 @@ public final class HttpsVersionProbe implements EngineVersionProbe {
         return versionOf(answer.body(), endpoint);
       }
     } catch (ConnectException e) {
-      throw new MachineException("Cannot connect to the docker engine endpoint");
+      throw new MachineException(REFUSED);
     } catch (IOException e) {
       throw new MachineException("Get \"" + endpoint + "\": " + e.getMessage());
     }

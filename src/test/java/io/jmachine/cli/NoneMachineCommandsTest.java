@@ -301,6 +301,19 @@ class NoneMachineCommandsTest {
   }
 
   @Test
+  void version_unreachableEngine_saysSoInLsWords() {
+    create("n1", "tcp://127.0.0.1:1");
+
+    CliRunner.Result r = cli.run("version", "n1");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "Unable to query docker version: Cannot connect to the docker engine endpoint\n");
+  }
+
+  @Test
   void ls_activeColumn_followsDockerHost() {
     create("m1", "tcp://127.0.0.1:1");
     cli.env("DOCKER_HOST", "tcp://127.0.0.1:1");
