@@ -88,6 +88,8 @@ final class ClassicSwarm {
       // reported below
     }
     throw new MachineException(
-        "the swarm host \"" + swarmHost + "\" names no port; use e.g. tcp://0.0.0.0:3376");
+        "Error parsing swarm host: \""
+            + swarmHost
+            + "\" names no port; use e.g. tcp://0.0.0.0:3376");
   }
 }

@@ -59,6 +59,9 @@ public final class MachineApi {
           "Error parsing swarm discovery: Swarm Discovery URL was in the wrong format: "
               + discovery);
     }
+    if (request.swarmOptions().master()) {
+      ClassicSwarm.listenPort(request.swarmOptions().host());
+    }
     DriverFactory factory = drivers.require(request.driverName());
     if (store.exists(request.name())) {
       throw new io.jmachine.store.MachineExistsException(request.name());

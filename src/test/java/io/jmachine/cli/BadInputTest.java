@@ -125,6 +125,18 @@ class BadInputTest {
             "nope",
             "m2"),
         c(
+            "create swarm master without a port",
+            "Error parsing swarm host: \"tcp://0.0.0.0\" names no port; use e.g. tcp://0.0.0.0:3376",
+            "create",
+            "-d",
+            "none",
+            "--url",
+            "tcp://a:1",
+            "--swarm-master",
+            "--swarm-host",
+            "tcp://0.0.0.0",
+            "m2"),
+        c(
             "create bad flag",
             "flag provided but not defined: -bogus",
             "create",

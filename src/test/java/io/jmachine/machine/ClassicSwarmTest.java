@@ -111,6 +111,7 @@ class ClassicSwarmTest {
                 ClassicSwarm.containers(
                     swarm(false, true, "tcp://0.0.0.0", false), "10.1.2.3", 2376, "/etc/docker"))
         .isInstanceOf(MachineException.class)
-        .hasMessage("the swarm host \"tcp://0.0.0.0\" names no port; use e.g. tcp://0.0.0.0:3376");
+        .hasMessage(
+            "Error parsing swarm host: \"tcp://0.0.0.0\" names no port; use e.g. tcp://0.0.0.0:3376");
   }
 }
