@@ -128,6 +128,9 @@ func (d *Driver) Create() error {
 	if strings.Contains(d.MachineName, "panic") {
 		panic("the machine name asked for it")
 	}
+	if strings.Contains(d.MachineName, "slow") {
+		time.Sleep(2 * time.Second)
+	}
 	fmt.Println("Importing SSH key...")
 	if d.Verbose {
 		fmt.Fprintln(os.Stderr, "copying "+d.SSHKey)
