@@ -174,6 +174,35 @@ class PluginDriverCommandsTest {
   }
 
   @Test
+  void create_pluginWritesToStderr_showsItsLinesOnlyWithDebug() throws IOException {
+    String[] create = {
+      "create",
+      "-d",
+      "sshtest",
+      "--sshtest-ip-address",
+      "127.0.0.1",
+      "--sshtest-ssh-port",
+      String.valueOf(closedPort()),
+      "--sshtest-verbose"
+    };
+    CliRunner quiet = cli().env("MACHINE_READINESS_TIMEOUT", "1s");
+    CliRunner debug = cli().env("MACHINE_READINESS_TIMEOUT", "1s").env("MACHINE_DEBUG", "1");
+
+    CliRunner.Result plain = quiet.run(concat(create, "q1"));
+    CliRunner.Result debugged = debug.run(concat(create, "d1"));
+
+    assertThat(plain.err()).doesNotContain("DBG");
+    assertThat(debugged.err()).contains("(d1) DBG | copying \n");
+    assertThat(debugged.out()).contains("(d1) Importing SSH key...\n");
+  }
+
+  private static String[] concat(String[] args, String last) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = last;
+    return all;
+  }
+
+  @Test
   void ls_stoppedPluginMachine_showsThePluginsState() throws IOException {
     createCertificates();
     storeMachine("m1", closedPort());
