@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 
 install_packages openjdk-17-jdk-headless maven docker.io openssl openssh-client openssh-server \
-  systemd-container debootstrap rsync sshfs iproute2 iptables tmux bash-completion zsh fish tcsh
+  systemd-container debootstrap rsync sshfs iproute2 iptables tmux bash-completion zsh fish tcsh \
+  golang-go
 testhost/ci-setup.sh
 
 # integration tests fail instead of skipping when something they need is missing

@@ -9,11 +9,13 @@ import io.jmachine.cli.output.Console;
 import io.jmachine.docker.DockerContainers;
 import io.jmachine.docker.DockerEngineClient;
 import io.jmachine.docker.HttpsVersionProbe;
+import io.jmachine.driver.DriverFactory;
 import io.jmachine.driver.DriverRegistry;
 import io.jmachine.drivers.generic.GenericDriverFactory;
 import io.jmachine.drivers.generic.PortProbe;
 import io.jmachine.drivers.none.NoneDriverFactory;
 import io.jmachine.drivers.nspawn.NspawnDriverFactory;
+import io.jmachine.drivers.plugin.PluginDrivers;
 import io.jmachine.error.MachineException;
 import io.jmachine.host.Host;
 import io.jmachine.machine.CertificateHealth;
@@ -42,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a verb needs from its surroundings: output, environment, global options and the store.
@@ -56,6 +59,7 @@ public final class CommandContext {
   private final List<String> invocation;
   private final MachineCommand global;
   private DriverRegistry drivers;
+  private PluginDrivers plugins;
   private FileMachineStore store;
   private CertificateHealth certificateHealth;
   private SshClientFactory sshClients;
@@ -102,9 +106,37 @@ public final class CommandContext {
                   new NoneDriverFactory(),
                   new GenericDriverFactory(
                       console::info, target -> sshClients().open(target), PortProbe.TCP),
-                  new NspawnDriverFactory(console::info, env.get("PATH"))));
+                  new NspawnDriverFactory(console::info, env.get("PATH"))),
+              this::pluginDriver);
     }
     return drivers;
+  }
+
+  /** Plugin support is loaded only for a driver name that is not built in. */
+  private Optional<DriverFactory> pluginDriver(String name) {
+    synchronized (this) {
+      if (plugins == null) {
+        plugins = new PluginDrivers(env.variables(), console::info, this::debug);
+      }
+    }
+    return plugins.find(name);
+  }
+
+  private void debug(String line) {
+    if (MachineCli.debugRequested(invocation.subList(1, invocation.size()), env)) {
+      console.error(line);
+    }
+  }
+
+  /** Ends what the command started and left running: plugin processes. */
+  void close() {
+    PluginDrivers started;
+    synchronized (this) {
+      started = plugins;
+    }
+    if (started != null) {
+      started.close();
+    }
   }
 
   public FileMachineStore store() {

@@ -55,6 +55,15 @@ public final class MachineCli {
     invocation.add(argv0);
     invocation.addAll(args);
     CommandContext context = new CommandContext(console, env, programName, invocation, global);
+    try {
+      return run(args, global, context, warming);
+    } finally {
+      context.close(); // plugin processes end with the command, whatever happened
+    }
+  }
+
+  private int run(
+      List<String> args, MachineCommand global, CommandContext context, boolean warming) {
     EnvDefaults defaults = new EnvDefaults(env);
     HelpRenderer help = new HelpRenderer(programName, argv0, defaults);
     boolean debug = debugRequested(args, env);

@@ -11,6 +11,11 @@ public final class DriverOptions {
     this.values = Map.copyOf(values);
   }
 
+  /** Every value by flag name, for drivers that pass them on as they are (plugins). */
+  public Map<String, Object> values() {
+    return values;
+  }
+
   public String string(String name) {
     Object v = values.get(name);
     return v == null ? "" : v.toString();
