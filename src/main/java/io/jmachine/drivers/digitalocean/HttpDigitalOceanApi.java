@@ -9,10 +9,12 @@ import io.jmachine.json.GoJson;
 import io.jmachine.json.JsonSyntaxException;
 import io.jmachine.machine.Sleeper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,7 +196,14 @@ final class HttpDigitalOceanApi implements DigitalOceanApi {
     }
   }
 
+  /** The JDK often gives no message for these; Go's wording says what happened. */
   private static String reason(IOException e) {
+    if (e instanceof ConnectException) {
+      return "connect: connection refused";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "request timed out";
+    }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 

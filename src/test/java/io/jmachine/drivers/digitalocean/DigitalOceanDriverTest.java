@@ -323,6 +323,15 @@ class DigitalOceanDriverTest {
   }
 
   @Test
+  void getState_apiUnreachable_failsNamingTheRequest() {
+    String url = api.url();
+    api.close();
+
+    assertThatThrownBy(() -> loaded(3, "").getState())
+        .hasMessage("GET " + url + "/v2/droplets/3: connect: connection refused");
+  }
+
+  @Test
   void getUrl_runningOrNot_isTheEnginePortOrHostIsNotRunning() {
     api.addDroplet(2, "b", "active", "127.0.0.1");
     api.addDroplet(3, "c", "off", "127.0.0.1");
