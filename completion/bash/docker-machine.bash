@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by docker-machine-wrapper.bash) adds the `use` verb.
 
 __docker_machine_verbs='active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help'
-__docker_machine_drivers='generic none nspawn'
+__docker_machine_drivers='digitalocean generic none nspawn'
 __docker_machine_default_driver='virtualbox'
 __docker_machine_shells='bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh'
 __docker_machine_filter_keys='driver label name state swarm'
@@ -147,6 +147,7 @@ __docker_machine_args() {
 # REPLY: the create flags driver $1 adds.
 __docker_machine_driver_flags() {
     case $1 in
+    'digitalocean') REPLY='--digitalocean-access-token --digitalocean-backups --digitalocean-image --digitalocean-ipv6 --digitalocean-monitoring --digitalocean-private-networking --digitalocean-region --digitalocean-size --digitalocean-ssh-key-fingerprint --digitalocean-ssh-key-path --digitalocean-ssh-port --digitalocean-ssh-user --digitalocean-tags --digitalocean-userdata' ;;
     'generic') REPLY='--generic-engine-port --generic-ip-address --generic-ssh-key --generic-ssh-port --generic-ssh-user' ;;
     'none') REPLY='--url' ;;
     'nspawn') REPLY='--nspawn-bind --nspawn-cpu-count --nspawn-memory --nspawn-mirror --nspawn-subnet --nspawn-suite' ;;
@@ -157,6 +158,21 @@ __docker_machine_driver_flags() {
 # REPLY: how the value of flag $2 of driver $1 completes (as __docker_machine_value).
 __docker_machine_driver_value() {
     case $1 in
+    'digitalocean')
+        case $2 in
+        --digitalocean-access-token) REPLY='any' ;;
+        --digitalocean-image) REPLY='any' ;;
+        --digitalocean-region) REPLY='any' ;;
+        --digitalocean-size) REPLY='any' ;;
+        --digitalocean-ssh-key-fingerprint) REPLY='any' ;;
+        --digitalocean-ssh-key-path) REPLY='file' ;;
+        --digitalocean-ssh-port) REPLY='any' ;;
+        --digitalocean-ssh-user) REPLY='any' ;;
+        --digitalocean-tags) REPLY='any' ;;
+        --digitalocean-userdata) REPLY='any' ;;
+        *) REPLY=none ;;
+        esac
+        ;;
     'generic')
         case $2 in
         --generic-engine-port) REPLY='any' ;;

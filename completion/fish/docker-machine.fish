@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by the wrapper function) adds the `use` verb.
 
 set -g __docker_machine_verbs active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help
-set -g __docker_machine_drivers generic none nspawn
+set -g __docker_machine_drivers digitalocean generic none nspawn
 set -g __docker_machine_default_driver 'virtualbox'
 set -g __docker_machine_shells bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh
 set -g __docker_machine_filter_keys driver label name state swarm
@@ -84,6 +84,26 @@ end
 # The same for the flags of driver $argv[1].
 function __docker_machine_driver_value
     switch "$argv[1] $argv[2]"
+        case 'digitalocean --digitalocean-access-token'
+            echo any
+        case 'digitalocean --digitalocean-image'
+            echo any
+        case 'digitalocean --digitalocean-region'
+            echo any
+        case 'digitalocean --digitalocean-size'
+            echo any
+        case 'digitalocean --digitalocean-ssh-key-fingerprint'
+            echo any
+        case 'digitalocean --digitalocean-ssh-key-path'
+            echo file
+        case 'digitalocean --digitalocean-ssh-port'
+            echo any
+        case 'digitalocean --digitalocean-ssh-user'
+            echo any
+        case 'digitalocean --digitalocean-tags'
+            echo any
+        case 'digitalocean --digitalocean-userdata'
+            echo any
         case 'generic --generic-engine-port'
             echo any
         case 'generic --generic-ip-address'
@@ -506,6 +526,22 @@ complete -c docker-machine -n '__docker_machine_using use' -l help -s h -d 'show
 complete -c docker-machine -n '__docker_machine_using use' -l no-proxy -d 'Add machine IP to NO_PROXY environment variable'
 complete -c docker-machine -n '__docker_machine_using use' -l swarm -d 'Display the Swarm config instead of the Docker daemon'
 complete -c docker-machine -n '__docker_machine_using use' -l unset -s u -d 'Unset variables instead of setting them'
+
+# create -d digitalocean
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-access-token -x -d 'Digital Ocean access token'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-backups -d 'enable backups for droplet'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-image -x -d 'Digital Ocean Image'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-ipv6 -d 'enable ipv6 for droplet'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-monitoring -d 'enable monitoring for droplet'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-private-networking -d 'enable private networking for droplet'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-region -x -d 'Digital Ocean region'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-size -x -d 'Digital Ocean size'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-ssh-key-fingerprint -x -d 'SSH key fingerprint'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-ssh-key-path -r -F -d 'SSH private key path '
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-ssh-port -x -d 'SSH port'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-ssh-user -x -d 'SSH username'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-tags -x -d 'comma-separated list of tags to apply to the Droplet'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-userdata -x -d 'path to file with cloud-init user-data'
 
 # create -d generic
 complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is generic' -l generic-engine-port -x -d 'Docker engine port'

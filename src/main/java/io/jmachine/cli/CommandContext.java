@@ -11,6 +11,7 @@ import io.jmachine.docker.DockerEngineClient;
 import io.jmachine.docker.HttpsVersionProbe;
 import io.jmachine.driver.DriverFactory;
 import io.jmachine.driver.DriverRegistry;
+import io.jmachine.drivers.digitalocean.DigitalOceanDriverFactory;
 import io.jmachine.drivers.generic.GenericDriverFactory;
 import io.jmachine.drivers.generic.PortProbe;
 import io.jmachine.drivers.none.NoneDriverFactory;
@@ -104,6 +105,8 @@ public final class CommandContext {
           new DriverRegistry(
               List.of(
                   new NoneDriverFactory(),
+                  new DigitalOceanDriverFactory(
+                      console::info, env.get(DigitalOceanDriverFactory.API_URL_VARIABLE)),
                   new GenericDriverFactory(
                       console::info, target -> sshClients().open(target), PortProbe.TCP),
                   new NspawnDriverFactory(console::info, env.get("PATH"))),

@@ -22,6 +22,8 @@ public final class CliRunner {
     env.put("HOME", store.getParent().toString());
     env.put("USER", "tester");
     env.put("SHELL", "/bin/bash");
+    // a test that forgets to point a cloud driver at its fake gets a refused connection
+    env.put("DIGITALOCEAN_API_URL", "http://127.0.0.1:9");
   }
 
   public CliRunner env(String name, String value) {

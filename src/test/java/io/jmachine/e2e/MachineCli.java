@@ -27,6 +27,8 @@ final class MachineCli {
     env.put("USER", "e2e");
     env.put("SHELL", "/bin/bash");
     env.put("PATH", dir + ":" + System.getenv("PATH"));
+    // a test that forgets to point a cloud driver at its fake gets a refused connection
+    env.put("DIGITALOCEAN_API_URL", "http://127.0.0.1:9");
   }
 
   Tools.Result run(String... args) throws Exception {
