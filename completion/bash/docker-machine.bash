@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by docker-machine-wrapper.bash) adds the `use` verb.
 
 __docker_machine_verbs='active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help'
-__docker_machine_drivers='digitalocean generic none nspawn'
+__docker_machine_drivers='amazonec2 digitalocean generic none nspawn'
 __docker_machine_default_driver='virtualbox'
 __docker_machine_shells='bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh'
 __docker_machine_filter_keys='driver label name state swarm'
@@ -147,6 +147,7 @@ __docker_machine_args() {
 # REPLY: the create flags driver $1 adds.
 __docker_machine_driver_flags() {
     case $1 in
+    'amazonec2') REPLY='--amazonec2-access-key --amazonec2-ami --amazonec2-block-duration-minutes --amazonec2-device-name --amazonec2-endpoint --amazonec2-iam-instance-profile --amazonec2-insecure-transport --amazonec2-instance-type --amazonec2-keypair-name --amazonec2-monitoring --amazonec2-open-port --amazonec2-private-address-only --amazonec2-region --amazonec2-request-spot-instance --amazonec2-retries --amazonec2-root-size --amazonec2-secret-key --amazonec2-security-group --amazonec2-security-group-readonly --amazonec2-session-token --amazonec2-spot-price --amazonec2-ssh-keypath --amazonec2-ssh-port --amazonec2-ssh-user --amazonec2-subnet-id --amazonec2-tags --amazonec2-use-ebs-optimized-instance --amazonec2-use-private-address --amazonec2-userdata --amazonec2-volume-type --amazonec2-vpc-id --amazonec2-zone' ;;
     'digitalocean') REPLY='--digitalocean-access-token --digitalocean-backups --digitalocean-image --digitalocean-ipv6 --digitalocean-monitoring --digitalocean-private-networking --digitalocean-region --digitalocean-size --digitalocean-ssh-key-fingerprint --digitalocean-ssh-key-path --digitalocean-ssh-port --digitalocean-ssh-user --digitalocean-tags --digitalocean-userdata' ;;
     'generic') REPLY='--generic-engine-port --generic-ip-address --generic-ssh-key --generic-ssh-port --generic-ssh-user' ;;
     'none') REPLY='--url' ;;
@@ -158,6 +159,36 @@ __docker_machine_driver_flags() {
 # REPLY: how the value of flag $2 of driver $1 completes (as __docker_machine_value).
 __docker_machine_driver_value() {
     case $1 in
+    'amazonec2')
+        case $2 in
+        --amazonec2-access-key) REPLY='any' ;;
+        --amazonec2-ami) REPLY='any' ;;
+        --amazonec2-block-duration-minutes) REPLY='any' ;;
+        --amazonec2-device-name) REPLY='any' ;;
+        --amazonec2-endpoint) REPLY='any' ;;
+        --amazonec2-iam-instance-profile) REPLY='any' ;;
+        --amazonec2-instance-type) REPLY='any' ;;
+        --amazonec2-keypair-name) REPLY='any' ;;
+        --amazonec2-open-port) REPLY='any' ;;
+        --amazonec2-region) REPLY='any' ;;
+        --amazonec2-retries) REPLY='any' ;;
+        --amazonec2-root-size) REPLY='any' ;;
+        --amazonec2-secret-key) REPLY='any' ;;
+        --amazonec2-security-group) REPLY='any' ;;
+        --amazonec2-session-token) REPLY='any' ;;
+        --amazonec2-spot-price) REPLY='any' ;;
+        --amazonec2-ssh-keypath) REPLY='any' ;;
+        --amazonec2-ssh-port) REPLY='any' ;;
+        --amazonec2-ssh-user) REPLY='any' ;;
+        --amazonec2-subnet-id) REPLY='any' ;;
+        --amazonec2-tags) REPLY='any' ;;
+        --amazonec2-userdata) REPLY='any' ;;
+        --amazonec2-volume-type) REPLY='any' ;;
+        --amazonec2-vpc-id) REPLY='any' ;;
+        --amazonec2-zone) REPLY='any' ;;
+        *) REPLY=none ;;
+        esac
+        ;;
     'digitalocean')
         case $2 in
         --digitalocean-access-token) REPLY='any' ;;

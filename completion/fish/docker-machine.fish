@@ -6,7 +6,7 @@
 # DOCKER_MACHINE_WRAPPED=true (set by the wrapper function) adds the `use` verb.
 
 set -g __docker_machine_verbs active completion config create env inspect ip kill ls provision regenerate-certs restart rm ssh scp mount start status stop upgrade url version help
-set -g __docker_machine_drivers digitalocean generic none nspawn
+set -g __docker_machine_drivers amazonec2 digitalocean generic none nspawn
 set -g __docker_machine_default_driver 'virtualbox'
 set -g __docker_machine_shells bash cmd csh emacs fish ksh powershell pwsh sh tcsh zsh
 set -g __docker_machine_filter_keys driver label name state swarm
@@ -84,6 +84,56 @@ end
 # The same for the flags of driver $argv[1].
 function __docker_machine_driver_value
     switch "$argv[1] $argv[2]"
+        case 'amazonec2 --amazonec2-access-key'
+            echo any
+        case 'amazonec2 --amazonec2-ami'
+            echo any
+        case 'amazonec2 --amazonec2-block-duration-minutes'
+            echo any
+        case 'amazonec2 --amazonec2-device-name'
+            echo any
+        case 'amazonec2 --amazonec2-endpoint'
+            echo any
+        case 'amazonec2 --amazonec2-iam-instance-profile'
+            echo any
+        case 'amazonec2 --amazonec2-instance-type'
+            echo any
+        case 'amazonec2 --amazonec2-keypair-name'
+            echo any
+        case 'amazonec2 --amazonec2-open-port'
+            echo any
+        case 'amazonec2 --amazonec2-region'
+            echo any
+        case 'amazonec2 --amazonec2-retries'
+            echo any
+        case 'amazonec2 --amazonec2-root-size'
+            echo any
+        case 'amazonec2 --amazonec2-secret-key'
+            echo any
+        case 'amazonec2 --amazonec2-security-group'
+            echo any
+        case 'amazonec2 --amazonec2-session-token'
+            echo any
+        case 'amazonec2 --amazonec2-spot-price'
+            echo any
+        case 'amazonec2 --amazonec2-ssh-keypath'
+            echo any
+        case 'amazonec2 --amazonec2-ssh-port'
+            echo any
+        case 'amazonec2 --amazonec2-ssh-user'
+            echo any
+        case 'amazonec2 --amazonec2-subnet-id'
+            echo any
+        case 'amazonec2 --amazonec2-tags'
+            echo any
+        case 'amazonec2 --amazonec2-userdata'
+            echo any
+        case 'amazonec2 --amazonec2-volume-type'
+            echo any
+        case 'amazonec2 --amazonec2-vpc-id'
+            echo any
+        case 'amazonec2 --amazonec2-zone'
+            echo any
         case 'digitalocean --digitalocean-access-token'
             echo any
         case 'digitalocean --digitalocean-image'
@@ -526,6 +576,40 @@ complete -c docker-machine -n '__docker_machine_using use' -l help -s h -d 'show
 complete -c docker-machine -n '__docker_machine_using use' -l no-proxy -d 'Add machine IP to NO_PROXY environment variable'
 complete -c docker-machine -n '__docker_machine_using use' -l swarm -d 'Display the Swarm config instead of the Docker daemon'
 complete -c docker-machine -n '__docker_machine_using use' -l unset -s u -d 'Unset variables instead of setting them'
+
+# create -d amazonec2
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-access-key -x -d 'AWS Access Key'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-ami -x -d 'AWS machine image'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-block-duration-minutes -x -d 'AWS spot instance duration in minutes (60, 120, 180, 240, 300, or 360)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-device-name -x -d 'AWS root device name'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-endpoint -x -d 'Optional endpoint URL (hostname only or fully qualified URI)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-iam-instance-profile -x -d 'AWS IAM Instance Profile'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-insecure-transport -d 'Disable SSL when sending requests'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-instance-type -x -d 'AWS instance type'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-keypair-name -x -d 'AWS keypair to use; requires --amazonec2-ssh-keypath'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-monitoring -d 'Set this flag to enable CloudWatch monitoring'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-open-port -x -d 'Make the specified port number accessible from the Internet'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-private-address-only -d 'Only use a private IP address'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-region -x -d 'AWS region'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-request-spot-instance -d 'Set this flag to request spot instance'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-retries -x -d 'Set retry count for recoverable failures (use -1 to disable)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-root-size -x -d 'AWS root disk size (in GB)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-secret-key -x -d 'AWS Secret Key'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-security-group -x -d 'AWS VPC security group'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-security-group-readonly -d 'Skip adding default rules to security groups'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-session-token -x -d 'AWS Session Token'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-spot-price -x -d 'AWS spot instance bid price (in dollar)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-ssh-keypath -x -d 'SSH Key for Instance'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-ssh-port -x -d 'SSH port'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-ssh-user -x -d 'SSH username'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-subnet-id -x -d 'AWS VPC subnet id'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-tags -x -d 'AWS Tags (e.g. key1,value1,key2,value2)'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-use-ebs-optimized-instance -d 'Create an EBS optimized instance'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-use-private-address -d 'Force the usage of private IP address'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-userdata -x -d 'path to file with cloud-init user data'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-volume-type -x -d 'Amazon EBS volume type'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-vpc-id -x -d 'AWS VPC id'
+complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is amazonec2' -l amazonec2-zone -x -d 'AWS zone for instance (i.e. a,b,c,d,e)'
 
 # create -d digitalocean
 complete -c docker-machine -n '__docker_machine_using create; and __docker_machine_driver_is digitalocean' -l digitalocean-access-token -x -d 'Digital Ocean access token'

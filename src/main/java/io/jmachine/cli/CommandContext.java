@@ -11,6 +11,7 @@ import io.jmachine.docker.DockerEngineClient;
 import io.jmachine.docker.HttpsVersionProbe;
 import io.jmachine.driver.DriverFactory;
 import io.jmachine.driver.DriverRegistry;
+import io.jmachine.drivers.amazonec2.AmazonEc2DriverFactory;
 import io.jmachine.drivers.digitalocean.DigitalOceanDriverFactory;
 import io.jmachine.drivers.generic.GenericDriverFactory;
 import io.jmachine.drivers.generic.PortProbe;
@@ -105,6 +106,7 @@ public final class CommandContext {
           new DriverRegistry(
               List.of(
                   new NoneDriverFactory(),
+                  new AmazonEc2DriverFactory(console::info, env::get),
                   new DigitalOceanDriverFactory(
                       console::info, env.get(DigitalOceanDriverFactory.API_URL_VARIABLE)),
                   new GenericDriverFactory(

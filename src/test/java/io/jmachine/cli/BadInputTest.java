@@ -108,7 +108,7 @@ class BadInputTest {
             "m2"),
         c(
             "create unknown driver",
-            "Driver \"bogus\" not found. Do you have the plugin binary \"docker-machine-driver-bogus\" accessible in your PATH? Available drivers: digitalocean, generic, none, nspawn",
+            "Driver \"bogus\" not found. Do you have the plugin binary \"docker-machine-driver-bogus\" accessible in your PATH? Available drivers: amazonec2, digitalocean, generic, none, nspawn",
             "create",
             "-d",
             "bogus",

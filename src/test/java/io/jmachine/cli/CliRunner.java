@@ -24,6 +24,9 @@ public final class CliRunner {
     env.put("SHELL", "/bin/bash");
     // a test that forgets to point a cloud driver at its fake gets a refused connection
     env.put("DIGITALOCEAN_API_URL", "http://127.0.0.1:9");
+    env.put("AWS_ENDPOINT", "http://127.0.0.1:9");
+    // the AWS SDK must never probe the instance metadata address for credentials or region
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
   }
 
   public CliRunner env(String name, String value) {

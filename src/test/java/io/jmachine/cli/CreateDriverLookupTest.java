@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CreateDriverLookupTest {
   private static final String BOGUS =
       "Driver \"bogus\" not found. Do you have the plugin binary \"docker-machine-driver-bogus\""
-          + " accessible in your PATH? Available drivers: digitalocean, generic, none, nspawn\n";
+          + " accessible in your PATH? Available drivers: amazonec2, digitalocean, generic, none, nspawn\n";
 
   @TempDir Path dir;
 

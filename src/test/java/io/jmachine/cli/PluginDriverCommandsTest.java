@@ -321,7 +321,7 @@ class PluginDriverCommandsTest {
                 "",
                 "Driver \"hetzner\" not found. Do you have the plugin binary"
                     + " \"docker-machine-driver-hetzner\" accessible in your PATH? Available"
-                    + " drivers: digitalocean, generic, none, nspawn\n"));
+                    + " drivers: amazonec2, digitalocean, generic, none, nspawn\n"));
   }
 
   @Test

@@ -29,6 +29,9 @@ final class MachineCli {
     env.put("PATH", dir + ":" + System.getenv("PATH"));
     // a test that forgets to point a cloud driver at its fake gets a refused connection
     env.put("DIGITALOCEAN_API_URL", "http://127.0.0.1:9");
+    env.put("AWS_ENDPOINT", "http://127.0.0.1:9");
+    // the AWS SDK must never probe the instance metadata address for credentials or region
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
   }
 
   Tools.Result run(String... args) throws Exception {
