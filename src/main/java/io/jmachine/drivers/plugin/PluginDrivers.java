@@ -24,6 +24,7 @@ public final class PluginDrivers implements AutoCloseable {
   private final Map<String, Optional<DriverFactory>> factories = new HashMap<>();
   private final List<PluginClient> running = new ArrayList<>();
   private final List<PluginProcess> starting = new ArrayList<>();
+  private boolean cleanupOnSignal;
 
   /**
    * @param environment the plugins' environment, and the PATH they are looked up in
@@ -59,6 +60,14 @@ public final class PluginDrivers implements AutoCloseable {
 
   /** Starts the driver's plugin and hands it a machine's config. */
   PluginClient launch(String driverName, Path path, byte[] rawDriver) {
+    synchronized (this) {
+      if (!cleanupOnSignal) {
+        // a command ended by SIGTERM or SIGINT to its own process (`timeout`, `kill`) never
+        // reaches close(); its plugins would run on until their heartbeat runs out
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "plugin cleanup"));
+        cleanupOnSignal = true;
+      }
+    }
     PluginProcess process = PluginProcess.start(driverName, path, environment, info, debug);
     synchronized (this) {
       starting.add(process);
