@@ -387,10 +387,16 @@ final class AmazonEc2Driver extends BaseDriver {
       launch();
     } catch (MachineException e) {
       // docker-machine removes what it made so far; the create error is the one reported
+      boolean interrupted = Thread.interrupted();
       try {
+        // an interrupted thread would abort the very calls that cancel an open spot request
         remove();
       } catch (MachineException cleanup) {
         e.addSuppressed(cleanup);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       throw e;
     }

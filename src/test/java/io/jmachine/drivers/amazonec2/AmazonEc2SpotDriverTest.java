@@ -251,11 +251,17 @@ class AmazonEc2SpotDriverTest {
     ec2.spotOutcome(5, "active", "fulfilled");
     sleeper =
         d -> {
+          Thread.currentThread().interrupt();
           throw new MachineException("interrupted");
         };
     Driver driver = configured(Map.of());
 
-    assertThatThrownBy(driver::create).hasMessage("interrupted");
+    try {
+      assertThatThrownBy(driver::create).hasMessage("interrupted");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
     assertThat(ec2.spotRequest("sir-00000002").state).isEqualTo("cancelled");
     assertThat(ec2.spotRequest("sir-00000002").statusCode).isEqualTo("canceled-before-fulfillment");
     assertNothingLeftBehind();
