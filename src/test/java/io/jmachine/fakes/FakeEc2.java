@@ -58,6 +58,25 @@ public final class FakeEc2 implements AutoCloseable {
     }
   }
 
+  /**
+   * A spot instance request. It stays open (pending-evaluation) for openPolls describes by id, then
+   * ends as the fake's spot outcome says; once fulfilled it is active and names its instance.
+   */
+  public static final class SpotRequest {
+    public final String id;
+    public final String keyName;
+    public volatile String state = "open";
+    public volatile String statusCode = "pending-evaluation";
+    public volatile String instanceId = "";
+    private int openPolls;
+
+    SpotRequest(String id, String keyName, int openPolls) {
+      this.id = id;
+      this.keyName = keyName;
+      this.openPolls = openPolls;
+    }
+  }
+
   private record Injected(String action, int status, String code, String message) {}
 
   private final HttpServer server;
@@ -73,6 +92,10 @@ public final class FakeEc2 implements AutoCloseable {
           new String[] {"subnet-0000aaaa", "vpc-1a2b3c4d", "us-east-1a", "false"},
           new String[] {"subnet-1111aaaa", "vpc-1a2b3c4d", "us-east-1a", "true"},
           new String[] {"subnet-2222bbbb", "vpc-1a2b3c4d", "us-east-1b", "true"});
+  private final Map<String, SpotRequest> spotRequests = new LinkedHashMap<>();
+  private int spotOpenPolls;
+  private String spotEndState = "active";
+  private String spotEndCode = "fulfilled";
   private Function<String, String> machineFor = publicKey -> "198.51.100.200";
   private int nextId = 1;
 
@@ -155,6 +178,34 @@ public final class FakeEc2 implements AutoCloseable {
     return instances.get(id);
   }
 
+  /**
+   * How new spot requests go: open for this many describes by id, then state and status code, where
+   * "active"/"fulfilled" launches the instance; an "open" end (e.g. price-too-low) never changes.
+   */
+  public synchronized void spotOutcome(int openPolls, String state, String statusCode) {
+    spotOpenPolls = openPolls;
+    spotEndState = state;
+    spotEndCode = statusCode;
+  }
+
+  public synchronized SpotRequest spotRequest(String id) {
+    return spotRequests.get(id);
+  }
+
+  public synchronized List<SpotRequest> spotRequests() {
+    return List.copyOf(spotRequests.values());
+  }
+
+  /** A fulfilled request as EC2 keeps it after creating the machine. */
+  public synchronized SpotRequest addSpotRequest(String id, String state, String instanceId) {
+    SpotRequest request = new SpotRequest(id, "", 0);
+    request.state = state;
+    request.statusCode = "fulfilled";
+    request.instanceId = instanceId;
+    spotRequests.put(id, request);
+    return request;
+  }
+
   public synchronized Map<String, String> tags(String resourceId) {
     return tags.getOrDefault(resourceId, Map.of());
   }
@@ -221,6 +272,9 @@ public final class FakeEc2 implements AutoCloseable {
       }
       case "AuthorizeSecurityGroupIngress" -> authorize(action, p);
       case "RunInstances" -> runInstances(action, p);
+      case "RequestSpotInstances" -> requestSpotInstances(action, p);
+      case "DescribeSpotInstanceRequests" -> describeSpotRequests(action, p);
+      case "CancelSpotInstanceRequests" -> cancelSpotRequests(action, p);
       case "DescribeInstances" -> describeInstances(action, list(p, "InstanceId"));
       case "CreateTags" -> createTags(action, p);
       case "StartInstances" -> change(action, p, "pending", "running");
@@ -362,6 +416,109 @@ public final class FakeEc2 implements AutoCloseable {
             + "</instancesSet>");
   }
 
+  private String[] requestSpotInstances(String action, Map<String, String> p) {
+    String keyName = p.getOrDefault("LaunchSpecification.KeyName", "");
+    if (!keyName.isEmpty() && !keyPairs.containsKey(keyName)) {
+      return error(400, "InvalidKeyPair.NotFound", "The key pair '" + keyName + "' does not exist");
+    }
+    String id = "sir-" + String.format("%08x", nextId++);
+    SpotRequest request = new SpotRequest(id, keyName, spotOpenPolls);
+    spotRequests.put(id, request);
+    return ok(
+        action, "<spotInstanceRequestSet>" + spotRequestXml(request) + "</spotInstanceRequestSet>");
+  }
+
+  private String[] describeSpotRequests(String action, Map<String, String> p) {
+    List<String> ids = list(p, "SpotInstanceRequestId");
+    String[] missing = missingSpotRequest(ids);
+    if (missing != null) {
+      return missing;
+    }
+    Map<String, List<String>> filters = filters(p);
+    StringBuilder items = new StringBuilder();
+    for (SpotRequest request : spotRequests.values()) {
+      if (ids.contains(request.id)) {
+        advance(request);
+      }
+      if ((ids.isEmpty() || ids.contains(request.id))
+          && matches(filters, "instance-id", request.instanceId)) {
+        items.append(spotRequestXml(request));
+      }
+    }
+    return ok(action, "<spotInstanceRequestSet>" + items + "</spotInstanceRequestSet>");
+  }
+
+  /** One more look at an open request; when its time is up it ends as the outcome says. */
+  private void advance(SpotRequest request) {
+    if (!request.state.equals("open") || request.openPolls-- > 0) {
+      return;
+    }
+    request.state = spotEndState;
+    request.statusCode = spotEndCode;
+    if (spotEndCode.equals("fulfilled")) {
+      String id = "i-" + String.format("%017x", nextId++);
+      Instance instance = new Instance(id, request.keyName, "pending", "172.31.16." + nextId);
+      instance.nextState = "running";
+      instances.put(id, instance);
+      request.instanceId = id;
+    }
+  }
+
+  private String[] cancelSpotRequests(String action, Map<String, String> p) {
+    List<String> ids = list(p, "SpotInstanceRequestId");
+    String[] missing = missingSpotRequest(ids);
+    if (missing != null) {
+      return missing;
+    }
+    StringBuilder items = new StringBuilder();
+    for (String id : ids) {
+      SpotRequest request = spotRequests.get(id);
+      if (request.state.equals("open")) {
+        request.state = "cancelled";
+        request.statusCode = "canceled-before-fulfillment";
+      } else if (request.state.equals("active")) {
+        request.state = "cancelled";
+        request.statusCode = "request-canceled-and-instance-running";
+      }
+      items
+          .append("<item><spotInstanceRequestId>")
+          .append(id)
+          .append("</spotInstanceRequestId><state>")
+          .append(request.state)
+          .append("</state></item>");
+    }
+    return ok(action, "<spotInstanceRequestSet>" + items + "</spotInstanceRequestSet>");
+  }
+
+  private String[] missingSpotRequest(List<String> ids) {
+    for (String id : ids) {
+      if (!spotRequests.containsKey(id)) {
+        return error(
+            400,
+            "InvalidSpotInstanceRequestID.NotFound",
+            "The spot instance request ID '" + id + "' does not exist");
+      }
+    }
+    return null;
+  }
+
+  private static String spotRequestXml(SpotRequest r) {
+    return "<item><spotInstanceRequestId>"
+        + r.id
+        + "</spotInstanceRequestId><spotPrice>0.500000</spotPrice><type>one-time</type><state>"
+        + r.state
+        + "</state><status><code>"
+        + r.statusCode
+        + "</code><updateTime>2019-07-01T12:00:00.000Z</updateTime><message>"
+        + r.statusCode
+        + "</message></status><launchSpecification><imageId>ami-927185ef</imageId><keyName>"
+        + r.keyName
+        + "</keyName></launchSpecification>"
+        + (r.instanceId.isEmpty() ? "" : "<instanceId>" + r.instanceId + "</instanceId>")
+        + "<createTime>2019-07-01T12:00:00.000Z</createTime>"
+        + "<productDescription>Linux/UNIX</productDescription></item>";
+  }
+
   private String[] describeInstances(String action, List<String> ids) {
     String[] missing = missingInstance(ids);
     if (missing != null) {
@@ -443,6 +600,9 @@ public final class FakeEc2 implements AutoCloseable {
     for (String id : ids) {
       Instance instance = instances.get(id);
       String previous = instance.state;
+      if (now.equals("shutting-down")) {
+        closeSpotRequestsOf(id);
+      }
       instance.state = now;
       instance.nextState = next;
       items
@@ -459,6 +619,16 @@ public final class FakeEc2 implements AutoCloseable {
           .append("</name></previousState></item>");
     }
     return ok(action, "<instancesSet>" + items + "</instancesSet>");
+  }
+
+  /** A one-time request whose instance is terminated closes, as EC2 documents. */
+  private void closeSpotRequestsOf(String instanceId) {
+    for (SpotRequest request : spotRequests.values()) {
+      if (request.instanceId.equals(instanceId) && request.state.equals("active")) {
+        request.state = "closed";
+        request.statusCode = "instance-terminated-by-user";
+      }
+    }
   }
 
   /** Values of a flattened list parameter: NAME.1, NAME.2, ... */

@@ -141,6 +141,9 @@ final class AmazonEc2Driver extends BaseDriver {
   private boolean disableSsl;
   private String userDataFile = "";
 
+  /** Known only during create, as in docker-machine, which does not store it either. */
+  private String spotInstanceRequestId = "";
+
   AmazonEc2Driver(String machineName, String storePath, Services services) {
     super(machineName, storePath);
     this.services = services;
@@ -300,10 +303,6 @@ final class AmazonEc2Driver extends BaseDriver {
       throw new MachineException(
           "using --amazonec2-keypair-name also requires --amazonec2-ssh-keypath");
     }
-    if (requestSpotInstance) {
-      throw new MachineException(
-          "--amazonec2-request-spot-instance is not supported by this docker-machine yet");
-    }
     api();
     if (vpcId.isEmpty()) {
       try {
@@ -388,10 +387,16 @@ final class AmazonEc2Driver extends BaseDriver {
       launch();
     } catch (MachineException e) {
       // docker-machine removes what it made so far; the create error is the one reported
+      boolean interrupted = Thread.interrupted();
       try {
+        // an interrupted thread would abort the very calls that cancel an open spot request
         remove();
       } catch (MachineException cleanup) {
         e.addSuppressed(cleanup);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       throw e;
     }
@@ -406,28 +411,33 @@ final class AmazonEc2Driver extends BaseDriver {
     }
     configureSecurityGroups();
     String userData = base64UserData();
+    Ec2Api.Launch launch =
+        new Ec2Api.Launch(
+            ami,
+            regionZone(),
+            keyName,
+            instanceType,
+            securityGroupIdList(),
+            subnetId,
+            !privateIpOnly,
+            monitoring,
+            iamInstanceProfile,
+            useEbsOptimizedInstance,
+            deviceName,
+            rootSize,
+            volumeType,
+            userData);
     Ec2Api.Instance instance;
-    try {
+    if (requestSpotInstance) {
       instance =
-          api()
-              .runInstance(
-                  new Ec2Api.Launch(
-                      ami,
-                      regionZone(),
-                      keyName,
-                      instanceType,
-                      securityGroupIdList(),
-                      subnetId,
-                      !privateIpOnly,
-                      monitoring,
-                      iamInstanceProfile,
-                      useEbsOptimizedInstance,
-                      deviceName,
-                      rootSize,
-                      volumeType,
-                      userData));
-    } catch (Ec2ApiException e) {
-      throw new MachineException("Error launching instance: " + e.getMessage(), e);
+          new SpotInstanceLauncher(api(), services.info(), services.sleeper())
+              .launch(launch, spotPrice, blockDurationMinutes, id -> spotInstanceRequestId = id);
+    } else {
+      try {
+        instance = api().runInstance(launch);
+      } catch (Ec2ApiException e) {
+        throw new MachineException("Error launching instance: " + e.getMessage(), e);
+      }
     }
     instanceId = instance.id();
     waitFor(this::instanceIpAvailable);
@@ -700,26 +710,59 @@ final class AmazonEc2Driver extends BaseDriver {
   }
 
   /**
-   * Terminates the instance and deletes the key pair this driver imported; an instance EC2 no
-   * longer knows is only reported. Every failure is collected, as docker-machine's MultiError does.
+   * Terminates the instance, closes its spot request and deletes the key pair this driver imported;
+   * an instance EC2 no longer knows is only reported. Every failure is collected, as
+   * docker-machine's MultiError does.
    */
   @Override
   public void remove() {
     List<String> errors = new ArrayList<>();
-    try {
-      terminate();
-    } catch (MachineException e) {
-      errors.add(e.getMessage());
-    }
+    collect(errors, this::cancelCreatingSpotRequest);
+    collect(errors, this::terminate);
+    collect(errors, this::cancelSpotRequestsOfInstance);
     if (!existingKey) {
-      try {
-        deleteKeyPair();
-      } catch (MachineException e) {
-        errors.add(e.getMessage());
-      }
+      collect(errors, this::deleteKeyPair);
     }
     if (!errors.isEmpty()) {
       throw new MachineException(String.join("\n", errors));
+    }
+  }
+
+  private static void collect(List<String> errors, Runnable step) {
+    try {
+      step.run();
+    } catch (MachineException e) {
+      errors.add(e.getMessage());
+    }
+  }
+
+  /**
+   * A create that fails after RequestSpotInstances cancels the request before terminating, unlike
+   * docker-machine, so that EC2 cannot fulfil it in between and leave an instance nobody removes
+   * (docker/machine#3555); an instance the request already launched is then terminated too.
+   */
+  private void cancelCreatingSpotRequest() {
+    if (spotInstanceRequestId.isEmpty()) {
+      return;
+    }
+    api().cancelSpotRequest(spotInstanceRequestId);
+    if (instanceId.isEmpty()) {
+      instanceId = api().spotRequest(spotInstanceRequestId).instanceId();
+    }
+  }
+
+  /**
+   * docker-machine forgets the request id once create is done, so rm finds the requests through the
+   * instance and cancels any EC2 still holds open or active.
+   */
+  private void cancelSpotRequestsOfInstance() {
+    if (!requestSpotInstance || !spotInstanceRequestId.isEmpty() || instanceId.isEmpty()) {
+      return;
+    }
+    for (Ec2Api.SpotRequest request : api().spotRequestsOfInstance(instanceId)) {
+      if (request.state().equals("open") || request.state().equals("active")) {
+        api().cancelSpotRequest(request.id());
+      }
     }
   }
 

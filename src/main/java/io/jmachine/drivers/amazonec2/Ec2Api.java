@@ -38,6 +38,12 @@ interface Ec2Api {
       String volumeType,
       String userDataBase64) {}
 
+  /**
+   * A spot instance request: state is EC2's open/active/closed/cancelled/failed, statusCode the
+   * finer reason (pending-evaluation, fulfilled, price-too-low, ...), instanceId "" until one runs.
+   */
+  record SpotRequest(String id, String state, String statusCode, String instanceId) {}
+
   /** The account's "default-vpc" attribute; fails when there is none. */
   String defaultVpcId();
 
@@ -62,6 +68,20 @@ interface Ec2Api {
   void authorizeIngress(String groupId, List<Permission> permissions);
 
   Instance runInstance(Launch launch);
+
+  /**
+   * RequestSpotInstances for one instance launched as described; blockDurationMinutes 0 asks for no
+   * fixed duration. Returns the request's id.
+   */
+  String requestSpotInstance(Launch launch, String spotPrice, long blockDurationMinutes);
+
+  /** DescribeSpotInstanceRequests for one request id. */
+  SpotRequest spotRequest(String id);
+
+  /** The spot requests that launched this instance. */
+  List<SpotRequest> spotRequestsOfInstance(String instanceId);
+
+  void cancelSpotRequest(String id);
 
   Instance instance(String id);
 

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecifi
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Placement;
+import software.amazon.awssdk.services.ec2.model.RequestSpotLaunchSpecification;
 import software.amazon.awssdk.services.ec2.model.RunInstancesMonitoringEnabled;
+import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
+import software.amazon.awssdk.services.ec2.model.SpotPlacement;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** {@link Ec2Api} on the AWS SDK for Java v2 with the JDK's HTTP client. */
@@ -178,35 +181,108 @@ final class SdkEc2Api implements Ec2Api {
                                         .build())
                                 .keyName(l.keyName())
                                 .instanceType(l.instanceType())
-                                .networkInterfaces(
-                                    InstanceNetworkInterfaceSpecification.builder()
-                                        .deviceIndex(0)
-                                        .groups(l.securityGroupIds())
-                                        .subnetId(l.subnetId())
-                                        .associatePublicIpAddress(l.associatePublicIp())
-                                        .build())
-                                .monitoring(
-                                    RunInstancesMonitoringEnabled.builder()
-                                        .enabled(l.monitoring())
-                                        .build())
-                                .iamInstanceProfile(
-                                    IamInstanceProfileSpecification.builder()
-                                        .name(l.iamInstanceProfile())
-                                        .build())
+                                .networkInterfaces(networkInterface(l))
+                                .monitoring(monitoring(l))
+                                .iamInstanceProfile(iamInstanceProfile(l))
                                 .ebsOptimized(l.ebsOptimized())
-                                .blockDeviceMappings(
-                                    BlockDeviceMapping.builder()
-                                        .deviceName(l.deviceName())
-                                        .ebs(
-                                            EbsBlockDevice.builder()
-                                                .volumeSize((int) l.rootSize())
-                                                .volumeType(l.volumeType())
-                                                .deleteOnTermination(true)
-                                                .build())
-                                        .build())
+                                .blockDeviceMappings(rootVolume(l))
                                 .userData(l.userDataBase64()))
                     .instances()
                     .get(0)));
+  }
+
+  @Override
+  public String requestSpotInstance(Launch l, String spotPrice, long blockDurationMinutes) {
+    RequestSpotLaunchSpecification specification =
+        RequestSpotLaunchSpecification.builder()
+            .imageId(l.ami())
+            .placement(SpotPlacement.builder().availabilityZone(l.availabilityZone()).build())
+            .keyName(l.keyName())
+            .instanceType(l.instanceType())
+            .networkInterfaces(networkInterface(l))
+            .monitoring(monitoring(l))
+            .iamInstanceProfile(iamInstanceProfile(l))
+            .ebsOptimized(l.ebsOptimized())
+            .blockDeviceMappings(rootVolume(l))
+            .userData(l.userDataBase64())
+            .build();
+    return call(
+        () ->
+            ec2.requestSpotInstances(
+                    r -> {
+                      r.launchSpecification(specification).instanceCount(1).spotPrice(spotPrice);
+                      if (blockDurationMinutes != 0) {
+                        r.blockDurationMinutes((int) blockDurationMinutes);
+                      }
+                    })
+                .spotInstanceRequests()
+                .get(0)
+                .spotInstanceRequestId());
+  }
+
+  @Override
+  public SpotRequest spotRequest(String id) {
+    return call(
+        () ->
+            spotRequest(
+                ec2.describeSpotInstanceRequests(r -> r.spotInstanceRequestIds(id))
+                    .spotInstanceRequests()
+                    .get(0)));
+  }
+
+  @Override
+  public List<SpotRequest> spotRequestsOfInstance(String instanceId) {
+    return call(
+        () ->
+            ec2
+                .describeSpotInstanceRequests(
+                    r -> r.filters(Filter.builder().name("instance-id").values(instanceId).build()))
+                .spotInstanceRequests()
+                .stream()
+                .map(SdkEc2Api::spotRequest)
+                .toList());
+  }
+
+  private static SpotRequest spotRequest(SpotInstanceRequest r) {
+    return new SpotRequest(
+        r.spotInstanceRequestId(),
+        r.stateAsString() == null ? "" : r.stateAsString(),
+        r.status() == null || r.status().code() == null ? "" : r.status().code(),
+        r.instanceId() == null ? "" : r.instanceId());
+  }
+
+  @Override
+  public void cancelSpotRequest(String id) {
+    call(() -> ec2.cancelSpotInstanceRequests(r -> r.spotInstanceRequestIds(id)));
+  }
+
+  private static InstanceNetworkInterfaceSpecification networkInterface(Launch l) {
+    return InstanceNetworkInterfaceSpecification.builder()
+        .deviceIndex(0)
+        .groups(l.securityGroupIds())
+        .subnetId(l.subnetId())
+        .associatePublicIpAddress(l.associatePublicIp())
+        .build();
+  }
+
+  private static RunInstancesMonitoringEnabled monitoring(Launch l) {
+    return RunInstancesMonitoringEnabled.builder().enabled(l.monitoring()).build();
+  }
+
+  private static IamInstanceProfileSpecification iamInstanceProfile(Launch l) {
+    return IamInstanceProfileSpecification.builder().name(l.iamInstanceProfile()).build();
+  }
+
+  private static BlockDeviceMapping rootVolume(Launch l) {
+    return BlockDeviceMapping.builder()
+        .deviceName(l.deviceName())
+        .ebs(
+            EbsBlockDevice.builder()
+                .volumeSize((int) l.rootSize())
+                .volumeType(l.volumeType())
+                .deleteOnTermination(true)
+                .build())
+        .build();
   }
 
   @Override

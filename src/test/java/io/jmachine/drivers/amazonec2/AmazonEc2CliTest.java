@@ -159,6 +159,60 @@ class AmazonEc2CliTest {
   }
 
   @Test
+  void create_spotRequestClosedByEc2_reportsTheWaiterErrorAndLeavesNoOpenRequest()
+      throws Exception {
+    ec2.spotOutcome(0, "closed", "bad-parameters");
+
+    CliRunner.Result created =
+        cli.run(
+            "create",
+            "-d",
+            "amazonec2",
+            "--amazonec2-access-key",
+            FakeEc2.ACCESS_KEY,
+            "--amazonec2-secret-key",
+            FakeEc2.SECRET_KEY,
+            "--amazonec2-zone",
+            "us-east-1a",
+            "--amazonec2-request-spot-instance",
+            "--amazonec2-spot-price",
+            "0.05",
+            "aws1");
+
+    assertThat(created.exit()).isEqualTo(1);
+    assertThat(created.out())
+        .endsWith(
+            "Running pre-create checks...\nCreating machine...\n(aws1) Launching instance...\n"
+                + "(aws1) Waiting for spot instance...\n"
+                + "(aws1) Missing instance ID, this is likely due to a failure during machine"
+                + " creation\n");
+    assertThat(created.err())
+        .isEqualTo(
+            "Error creating machine: Error in driver during machine creation: Error fulfilling"
+                + " spot request: ResourceNotReady: failed waiting for successful resource"
+                + " state\n");
+    assertThat(ec2.only("RequestSpotInstances")).containsEntry("SpotPrice", "0.05");
+    assertThat(ec2.actions())
+        .endsWith(
+            "RequestSpotInstances",
+            "DescribeSpotInstanceRequests",
+            "CancelSpotInstanceRequests",
+            "DescribeSpotInstanceRequests",
+            "DeleteKeyPair");
+    assertThat(ec2.spotRequests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.state).isEqualTo("closed"));
+    assertThat(ec2.keyPairs()).isEmpty();
+    assertThat(Files.readString(store.resolve("machines/aws1/config.json")))
+        .contains("\"RequestSpotInstance\": true,\n        \"SpotPrice\": \"0.05\",");
+
+    CliRunner.Result removed = cli.run("rm", "-y", "aws1");
+
+    assertThat(removed.exit()).isZero();
+    assertThat(Files.exists(store.resolve("machines/aws1"))).isFalse();
+  }
+
+  @Test
   void ls_instanceStates_showAsDockerMachineShowsThem() throws Exception {
     ec2.addInstance("i-a", "pending", "");
     ec2.addInstance("i-b", "stopped", "");
