@@ -6,12 +6,9 @@ import io.jmachine.cli.CliRunner;
 import io.jmachine.driver.DriverRegistry;
 import io.jmachine.drivers.none.NoneDriverFactory;
 import io.jmachine.host.Host;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +17,8 @@ class StoreCompatibilityTest {
   private static final String THEIR_STORE = "/home/me/.docker/machine";
   @TempDir Path tmp;
 
-  private Path fixture(String name) throws IOException, URISyntaxException {
-    Path source = Path.of(getClass().getResource("/stores/" + name).toURI());
-    Path target = tmp.resolve(name);
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path p : walk.toList()) {
-        Path dest = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
-      }
-    }
-    return target;
+  private Path fixture(String name) {
+    return StoreFixtures.copy(name, tmp);
   }
 
   private static FileMachineStore open(Path root) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jmachine.driver.DriverRegistry;
 import io.jmachine.host.Host;
 import io.jmachine.store.FileMachineStore;
+import io.jmachine.store.StoreFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +18,12 @@ class DigitalOceanStoreTest {
 
   @Test
   void dockerMachineConfig_loadsAndSavesBackByteIdentical() throws Exception {
-    Path source =
-        Path.of(
-            getClass()
-                .getResource("/stores/docker-machine-0.16.2-digitalocean/machines/do1/config.json")
-                .toURI());
-    Path config = tmp.resolve("machines/do1/config.json");
-    Files.createDirectories(config.getParent());
-    Files.copy(source, config);
+    Path root = StoreFixtures.copy("docker-machine-0.16.2-digitalocean", tmp);
+    Path config = root.resolve("machines/do1/config.json");
     String before = Files.readString(config);
     FileMachineStore store =
         new FileMachineStore(
-            tmp,
+            root,
             new DriverRegistry(
                 List.of(
                     new DigitalOceanDriverFactory(
