@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
 /** Creating, loading and removing machines: libmachine's API, without the CLI. */
 public final class MachineApi {
   private static final Pattern SWARM_DISCOVERY = Pattern.compile("[^:]*://.*");
+
+  /** How long a create stopped by a signal may take to wind up its driver's work and save it. */
+  private static final Duration SAVE_GRACE = Duration.ofSeconds(30);
 
   private final FileMachineStore store;
   private final DriverRegistry drivers;
@@ -95,13 +99,23 @@ public final class MachineApi {
       throw e;
     }
     info.accept("Creating machine...");
+    FinishOnSignal untilSaved = FinishOnSignal.open(SAVE_GRACE);
     try {
       host.driver().create();
     } catch (MachineException e) {
       throw new MachineException(
           "Error creating machine: Error in driver during machine creation: " + e.getMessage(), e);
     } finally {
-      store.save(host);
+      // a create stopped by a signal was interrupted; file channels refuse such a thread
+      boolean interrupted = Thread.interrupted();
+      try {
+        store.save(host);
+      } finally {
+        untilSaved.close();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
     return host;
   }
