@@ -12,6 +12,12 @@ public interface Driver {
 
   String machineName();
 
+  /**
+   * Brings up whatever serves this driver (a plugin driver's plugin), which otherwise starts with
+   * the first operation; toJson then shows the driver's own view of its config, as inspect does.
+   */
+  default void connect() {}
+
   /** The driver's part of config.json ("Driver"), in docker-machine's field order. */
   Map<String, Object> toJson();
 

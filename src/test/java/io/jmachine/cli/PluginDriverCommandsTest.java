@@ -219,6 +219,61 @@ class PluginDriverCommandsTest {
   }
 
   @Test
+  void lsQuiet_pluginMachines_printsTheirNamesAndStartsNoPlugin() throws IOException {
+    storeMachine("m1", closedPort());
+    storeMachine("m2", closedPort());
+    storeMachine("m3", closedPort());
+
+    CliRunner.Result r = cli().run("ls", "-q");
+
+    assertThat(r).isEqualTo(new CliRunner.Result(0, "m1\nm2\nm3\n", ""));
+    assertThat(pids).doesNotExist();
+  }
+
+  @Test
+  void ls_manyPluginsThatNeverPrintTheirAddress_becomeTimeoutRowsAtTheDeadline()
+      throws IOException {
+    StringBuilder expected = new StringBuilder();
+    for (int i = 10; i < 30; i++) {
+      storeMachine("m" + i, closedPort());
+      expected.append("m").append(i).append(" sshtest Timeout \n");
+    }
+
+    CliRunner.Result r =
+        cli()
+            .env("SSHTEST_MODE", "silent")
+            .run(
+                "ls",
+                "--timeout",
+                "2",
+                "--format",
+                "{{.Name}} {{.DriverName}} {{.State}} {{.Error}}");
+
+    assertThat(r).isEqualTo(new CliRunner.Result(0, expected.toString(), ""));
+  }
+
+  @Test
+  void ls_severalPluginMachines_showsEachPluginsState() throws IOException {
+    createCertificates();
+    storeMachine("m1", closedPort());
+    storeMachine("m2", closedPort());
+    storeMachine("m3", closedPort());
+
+    CliRunner.Result r = cli().run("ls");
+
+    assertThat(r)
+        .isEqualTo(
+            new CliRunner.Result(
+                0,
+                "NAME   ACTIVE   DRIVER    STATE     URL   SWARM   DOCKER    ERRORS\n"
+                    + "m1     -        sshtest   Stopped                 Unknown   \n"
+                    + "m2     -        sshtest   Stopped                 Unknown   \n"
+                    + "m3     -        sshtest   Stopped                 Unknown   \n",
+                ""));
+    assertThat(startedPlugins()).isEqualTo(3);
+  }
+
+  @Test
   void ip_pluginMachine_printsThePluginsAddress() throws IOException {
     storeMachine("m1", closedPort());
 

@@ -40,6 +40,8 @@ public final class InspectCommand implements Callable<Integer>, VerbCommand {
     }
     GoTemplate template = format.isEmpty() ? null : GoTemplate.parse("", format);
     Host host = context.machines().load(context.targetName(args));
+    // docker-machine shows what the plugin serializes, which may differ from what is stored
+    host.driver().connect();
     String json = GoJson.indented(host.toJson());
     if (template == null) {
       context.console().data(json + "\n");

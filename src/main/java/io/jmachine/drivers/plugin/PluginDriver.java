@@ -8,16 +8,30 @@ import io.jmachine.gob.GobType;
 import io.jmachine.json.GoJson;
 import io.jmachine.json.JsonSyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A driver served by a plugin binary: each operation is a call to it. */
+/**
+ * A driver served by a plugin binary: each operation is a call to it. Until something needs the
+ * plugin, the machine's stored config stands in for it.
+ */
 final class PluginDriver implements Driver {
   private final String driverName;
-  private final PluginClient plugin;
+  private final Map<String, Object> stored;
+  private final LazyPlugin lazy;
 
-  PluginDriver(String driverName, PluginClient plugin) {
+  /**
+   * @param stored the config.json Driver object the machine was loaded from; written back as it was
+   *     while the plugin has not started
+   */
+  PluginDriver(String driverName, Map<String, Object> stored, LazyPlugin lazy) {
     this.driverName = driverName;
-    this.plugin = plugin;
+    this.stored = new LinkedHashMap<>(stored);
+    this.lazy = lazy;
+  }
+
+  private PluginClient plugin() {
+    return lazy.client();
   }
 
   @Override
@@ -27,13 +41,27 @@ final class PluginDriver implements Driver {
 
   @Override
   public String machineName() {
-    return plugin.machineName();
+    if (!lazy.isStarted()) {
+      return stored.get("MachineName") instanceof String name ? name : "";
+    }
+    return plugin().machineName();
   }
 
-  /** Whatever the plugin serializes: config.json's Driver object is the plugin's business. */
+  @Override
+  public void connect() {
+    plugin();
+  }
+
+  /**
+   * Whatever the plugin serializes: config.json's Driver object is the plugin's business. A plugin
+   * that never started changed nothing, so the stored object is returned as loaded.
+   */
   @Override
   public Map<String, Object> toJson() {
-    String json = new String(plugin.bytes("GetConfigRaw"), StandardCharsets.UTF_8);
+    if (!lazy.isStarted()) {
+      return new LinkedHashMap<>(stored);
+    }
+    String json = new String(plugin().bytes("GetConfigRaw"), StandardCharsets.UTF_8);
     try {
       if (GoJson.parse(json) instanceof Map<?, ?> map) {
         @SuppressWarnings("unchecked")
@@ -50,79 +78,79 @@ final class PluginDriver implements Driver {
 
   @Override
   public void setConfigFromFlags(DriverOptions options) {
-    plugin.call("SetConfigFromFlags", GobType.Basic.INTERFACE, PluginFlags.rpcFlags(options));
+    plugin().call("SetConfigFromFlags", GobType.Basic.INTERFACE, PluginFlags.rpcFlags(options));
   }
 
   @Override
   public String getUrl() {
-    return plugin.string("GetURL");
+    return plugin().string("GetURL");
   }
 
   @Override
   public String getIp() {
-    return plugin.string("GetIP");
+    return plugin().string("GetIP");
   }
 
   /** Out-of-range numbers read as the empty state, as libmachine's String() gives them. */
   @Override
   public MachineState getState() {
-    long state = plugin.integer("GetState");
+    long state = plugin().integer("GetState");
     MachineState[] states = MachineState.values();
     return state >= 0 && state < states.length ? states[(int) state] : MachineState.NONE;
   }
 
   @Override
   public String sshHostname() {
-    return plugin.string("GetSSHHostname");
+    return plugin().string("GetSSHHostname");
   }
 
   @Override
   public int sshPort() {
-    return (int) plugin.integer("GetSSHPort");
+    return (int) plugin().integer("GetSSHPort");
   }
 
   @Override
   public String sshUsername() {
-    return plugin.string("GetSSHUsername");
+    return plugin().string("GetSSHUsername");
   }
 
   @Override
   public String sshKeyPath() {
-    return plugin.string("GetSSHKeyPath");
+    return plugin().string("GetSSHKeyPath");
   }
 
   @Override
   public void preCreateCheck() {
-    plugin.call("PreCreateCheck");
+    plugin().call("PreCreateCheck");
   }
 
   @Override
   public void create() {
-    plugin.call("Create");
+    plugin().call("Create");
   }
 
   @Override
   public void remove() {
-    plugin.call("Remove");
+    plugin().call("Remove");
   }
 
   @Override
   public void start() {
-    plugin.call("Start");
+    plugin().call("Start");
   }
 
   @Override
   public void stop() {
-    plugin.call("Stop");
+    plugin().call("Stop");
   }
 
   @Override
   public void restart() {
-    plugin.call("Restart");
+    plugin().call("Restart");
   }
 
   @Override
   public void kill() {
-    plugin.call("Kill");
+    plugin().call("Kill");
   }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Drivers of one plugin binary. As in docker-machine's create, one plugin serves both the create
- * flags and the new machine; every stored machine gets a plugin of its own.
+ * flags and the new machine; every stored machine gets a plugin of its own, started when its driver
+ * is first asked something.
  */
 final class PluginDriverFactory implements DriverFactory {
   private final String name;
@@ -44,7 +45,7 @@ final class PluginDriverFactory implements DriverFactory {
   public synchronized Driver newDriver(String machineName, String storePath) {
     PluginClient plugin = forCreate(machineName, storePath);
     plugin.setConfigRaw(baseDriver(machineName, storePath));
-    return new PluginDriver(name, plugin);
+    return new PluginDriver(name, Map.of(), LazyPlugin.started(plugin));
   }
 
   private PluginClient forCreate(String machineName, String storePath) {
@@ -72,6 +73,7 @@ final class PluginDriverFactory implements DriverFactory {
   @Override
   public Driver fromJson(Map<String, Object> blob) {
     byte[] raw = GoJson.compact(blob).getBytes(StandardCharsets.UTF_8);
-    return new PluginDriver(name, plugins.launch(name, binary, raw));
+    return new PluginDriver(
+        name, blob, LazyPlugin.onFirstUse(() -> plugins.launch(name, binary, raw)));
   }
 }

@@ -1,6 +1,7 @@
 package io.jmachine.drivers.plugin;
 
 import io.jmachine.driver.DriverFactory;
+import io.jmachine.error.MachineException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,11 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
  * Drivers served by plugin binaries (`docker-machine-driver-NAME` on PATH), and the plugin
- * processes one command started: all of them are closed when the command ends.
+ * processes one command started: all of them are closed when the command ends. Plugins start on any
+ * thread (`ls` starts them in its parallel queries); closing waits for a start under way, so no
+ * process is forked unseen, and refuses later starts.
  */
 public final class PluginDrivers implements AutoCloseable {
   private static final Duration ADDRESS_TIMEOUT = Duration.ofSeconds(10);
@@ -24,7 +29,9 @@ public final class PluginDrivers implements AutoCloseable {
   private final Map<String, Optional<DriverFactory>> factories = new HashMap<>();
   private final List<PluginClient> running = new ArrayList<>();
   private final List<PluginProcess> starting = new ArrayList<>();
+  private final ReadWriteLock forking = new ReentrantReadWriteLock();
   private boolean cleanupOnSignal;
+  private boolean closed;
 
   /**
    * @param environment the plugins' environment, and the PATH they are looked up in
@@ -68,15 +75,10 @@ public final class PluginDrivers implements AutoCloseable {
         cleanupOnSignal = true;
       }
     }
-    PluginProcess process = PluginProcess.start(driverName, path, environment, info, debug);
-    synchronized (this) {
-      starting.add(process);
-    }
+    PluginProcess process = fork(driverName, path);
     try {
       PluginClient client = PluginClient.open(process, ADDRESS_TIMEOUT, rawDriver);
-      synchronized (this) {
-        running.add(client);
-      }
+      register(client);
       return client;
     } catch (RuntimeException e) {
       process.stop(Duration.ZERO);
@@ -88,16 +90,60 @@ public final class PluginDrivers implements AutoCloseable {
     }
   }
 
+  private PluginProcess fork(String driverName, Path path) {
+    forking.readLock().lock();
+    try {
+      if (isClosed()) {
+        throw ended();
+      }
+      PluginProcess process = PluginProcess.start(driverName, path, environment, info, debug);
+      synchronized (this) {
+        starting.add(process);
+      }
+      return process;
+    } finally {
+      forking.readLock().unlock();
+    }
+  }
+
+  private void register(PluginClient client) {
+    boolean late;
+    synchronized (this) {
+      late = closed;
+      if (!late) {
+        running.add(client);
+      }
+    }
+    if (late) {
+      client.close();
+      throw ended();
+    }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  private static MachineException ended() {
+    return new MachineException("The command is ending: plugin not started");
+  }
+
   /** Closes every plugin this command started (docker-machine's CloseDrivers). */
   @Override
   public void close() {
     List<PluginClient> clients;
     List<PluginProcess> unfinished;
-    synchronized (this) {
-      clients = List.copyOf(running);
-      unfinished = List.copyOf(starting);
-      running.clear();
-      starting.clear();
+    forking.writeLock().lock();
+    try {
+      synchronized (this) {
+        closed = true;
+        clients = List.copyOf(running);
+        unfinished = List.copyOf(starting);
+        running.clear();
+        starting.clear();
+      }
+    } finally {
+      forking.writeLock().unlock();
     }
     unfinished.forEach(p -> p.stop(Duration.ZERO));
     clients.parallelStream().forEach(PluginClient::close);

@@ -133,7 +133,8 @@ final class PluginProcess {
       stdout.join(OUTPUT_DRAIN_MILLIS);
       stderr.join(OUTPUT_DRAIN_MILLIS);
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      // `ls` interrupts queries at its deadline; the plugin must be gone before the command ends
+      process.destroyForcibly().onExit().join();
       Thread.currentThread().interrupt();
     }
   }
