@@ -43,7 +43,10 @@ public abstract class BaseDriver implements Driver {
     this.storePath = storePath;
   }
 
-  /** Reads the base fields; returns the remaining fields for the subclass to take its own. */
+  /**
+   * Reads the base fields; returns the remaining fields for the subclass to take its own. All of
+   * them are kept: toJson writes back those the subclass did not write itself.
+   */
   protected Map<String, Object> readBase(Map<String, Object> blob) {
     ipAddress = string(blob, "IPAddress");
     machineName = string(blob, "MachineName");
@@ -58,12 +61,8 @@ public abstract class BaseDriver implements Driver {
     for (String key : BASE_KEYS) {
       rest.remove(key);
     }
-    return rest;
-  }
-
-  /** Keeps fields the subclass did not consume, so they are written back unchanged. */
-  protected void keepUnknown(Map<String, Object> rest) {
     unknownFields.putAll(rest);
+    return rest;
   }
 
   @Override

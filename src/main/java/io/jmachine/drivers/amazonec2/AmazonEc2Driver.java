@@ -54,48 +54,6 @@ final class AmazonEc2Driver extends BaseDriver {
   private static final int DOCKER_PORT = 2376;
   private static final int DEFAULT_SWARM_PORT = 3376;
 
-  private static final List<String> OWN_KEYS =
-      List.of(
-          "Id",
-          "AccessKey",
-          "SecretKey",
-          "SessionToken",
-          "Region",
-          "AMI",
-          "SSHKeyID",
-          "ExistingKey",
-          "KeyName",
-          "InstanceId",
-          "InstanceType",
-          "PrivateIPAddress",
-          "SecurityGroupId",
-          "SecurityGroupIds",
-          "SecurityGroupName",
-          "SecurityGroupNames",
-          "SecurityGroupReadOnly",
-          "OpenPorts",
-          "Tags",
-          "ReservationId",
-          "DeviceName",
-          "RootSize",
-          "VolumeType",
-          "IamInstanceProfile",
-          "VpcId",
-          "SubnetId",
-          "Zone",
-          "RequestSpotInstance",
-          "SpotPrice",
-          "BlockDurationMinutes",
-          "PrivateIPOnly",
-          "UsePrivateIP",
-          "UseEbsOptimizedInstance",
-          "Monitoring",
-          "SSHPrivateKeyPath",
-          "RetryCount",
-          "Endpoint",
-          "DisableSSL",
-          "UserDataFile");
-
   /** What the driver needs from outside: a progress sink, EC2 for some settings, a way to wait. */
   record Services(Consumer<String> info, Function<Ec2Settings, Ec2Api> connect, Sleeper sleeper) {}
 
@@ -199,10 +157,6 @@ final class AmazonEc2Driver extends BaseDriver {
     endpoint = string(rest, "Endpoint");
     disableSsl = bool(rest, "DisableSSL");
     userDataFile = string(rest, "UserDataFile");
-    for (String key : OWN_KEYS) {
-      rest.remove(key);
-    }
-    keepUnknown(rest);
   }
 
   @Override

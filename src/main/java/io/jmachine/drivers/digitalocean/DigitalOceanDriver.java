@@ -37,24 +37,6 @@ final class DigitalOceanDriver extends BaseDriver {
   /** docker-machine polls for the address forever; ten minutes is far beyond any real wait. */
   static final int MAX_IP_POLLS = 600;
 
-  private static final List<String> OWN_KEYS =
-      List.of(
-          "AccessToken",
-          "DropletID",
-          "DropletName",
-          "Image",
-          "Region",
-          "SSHKeyID",
-          "SSHKeyFingerprint",
-          "SSHKey",
-          "Size",
-          "IPv6",
-          "Backups",
-          "PrivateNetworking",
-          "UserDataFile",
-          "Monitoring",
-          "Tags");
-
   /**
    * What the driver needs from outside: a progress sink, the API for a token, and the wait between
    * address polls.
@@ -105,10 +87,6 @@ final class DigitalOceanDriver extends BaseDriver {
     userDataFile = string(rest, "UserDataFile");
     monitoring = bool(rest, "Monitoring");
     tags = string(rest, "Tags");
-    for (String key : OWN_KEYS) {
-      rest.remove(key);
-    }
-    keepUnknown(rest);
   }
 
   @Override

@@ -48,9 +48,6 @@ final class GenericDriver extends BaseDriver {
     Map<String, Object> rest = readBase(blob);
     enginePort = rest.containsKey("EnginePort") ? integer(rest, "EnginePort") : DEFAULT_ENGINE_PORT;
     sshKey = string(rest, "SSHKey");
-    rest.remove("EnginePort");
-    rest.remove("SSHKey");
-    keepUnknown(rest);
   }
 
   @Override

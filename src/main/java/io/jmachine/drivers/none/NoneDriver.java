@@ -19,9 +19,8 @@ final class NoneDriver extends BaseDriver {
   NoneDriver(Map<String, Object> blob) {
     super("", "");
     Map<String, Object> rest = readBase(blob);
-    Object stored = rest.remove("URL");
+    Object stored = rest.get("URL");
     url = stored == null ? "" : stored.toString();
-    keepUnknown(rest);
   }
 
   @Override

@@ -64,10 +64,6 @@ final class NspawnDriver extends BaseDriver {
     cpuCount = integer(rest, "CPUCount");
     List<String> stored = strings(rest, "Binds");
     binds = stored == null ? List.of() : List.copyOf(stored);
-    for (String key : List.of("Subnet", "Mirror", "Suite", "Memory", "CPUCount", "Binds")) {
-      rest.remove(key);
-    }
-    keepUnknown(rest);
   }
 
   @Override
