@@ -35,17 +35,7 @@ class AmazonEc2EndToEndTest {
   void createEnvStopStartRm_instanceIsATestHost_dockerCliReachesItsEngine(TestHost host)
       throws Exception {
     Tools.require(Tools.onPath("docker"), "needs the docker CLI");
-    ec2.machineFor(
-        publicKey -> {
-          host.exec(
-                  "sh",
-                  "-c",
-                  "mkdir -p /root/.ssh && printf '%s\\n' \"$1\" >> /root/.ssh/authorized_keys",
-                  "sh",
-                  publicKey.strip())
-              .orThrow("authorize the instance's key pair");
-          return host.ip();
-        });
+    ec2.machineFor(publicKey -> CloudMachineChecks.authorize(host, publicKey));
     MachineCli cli = new MachineCli(dir);
     cli.env.put("AWS_ENDPOINT", ec2.url());
     cli.env.put("AWS_ACCESS_KEY_ID", FakeEc2.ACCESS_KEY);
@@ -56,40 +46,9 @@ class AmazonEc2EndToEndTest {
     Tools.Result created = cli.run("create", "-d", "amazonec2", "aws1");
 
     assertThat(created.exit()).as(created.out() + created.err()).isZero();
-    Path certs = cli.store.resolve("certs");
     assertThat(created.out())
-        .isEqualTo(
-            "Creating CA: "
-                + certs.resolve("ca.pem")
-                + "\nCreating client certificate: "
-                + certs.resolve("cert.pem")
-                + "\nRunning pre-create checks...\n"
-                + "Creating machine...\n"
-                + "(aws1) Launching instance...\n"
-                + "Waiting for machine to be running, this may take a few minutes...\n"
-                + "Detecting operating system of created instance...\n"
-                + "Waiting for SSH to be available...\n"
-                + "Detecting the provisioner...\n"
-                + "Provisioning with debian...\n"
-                + "Copying certs to the local machine directory...\n"
-                + "Copying certs to the remote machine...\n"
-                + "Setting Docker configuration on the remote daemon...\n"
-                + "Checking connection to Docker...\n"
-                + "Docker is up and running!\n"
-                + "To see how to connect your Docker Client to the Docker Engine running on this"
-                + " virtual machine, run: docker-machine env aws1\n");
-    assertThat(cli.run("url", "aws1").out()).isEqualTo("tcp://" + host.ip() + ":2376\n");
-    Tools.Result session = cli.bash(MachineCli.runContainerScript("aws1"));
-    assertThat(session.exit()).as(session.err()).isZero();
-    assertThat(session.out()).isEqualTo("hello from aws1\n");
-
-    Tools.Result stopped = cli.run("stop", "aws1");
-    assertThat(stopped.out()).isEqualTo("Stopping \"aws1\"...\nMachine \"aws1\" was stopped.\n");
-    assertThat(cli.run("ls", "--format", "{{.Name}} {{.State}}").out()).isEqualTo("aws1 Stopped\n");
-    Tools.Result started = cli.run("start", "aws1");
-    assertThat(started.exit()).as(started.err()).isZero();
-    assertThat(started.out()).startsWith("Starting \"aws1\"...\nMachine \"aws1\" was started.\n");
-    assertThat(cli.run("version", "aws1").out()).startsWith("20.10.");
+        .isEqualTo(CloudMachineChecks.createOutput(cli, "aws1", "(aws1) Launching instance...\n"));
+    CloudMachineChecks.runsStopsAndStarts(cli, "aws1", host);
 
     Tools.Result removed = cli.run("rm", "-y", "aws1");
     assertThat(removed.exit()).as(removed.err()).isZero();
